@@ -1,0 +1,139 @@
+/**
+ * zod schemas of the files in a campaign's content folder. Shapes only; the
+ * cross-checks between files (ids that must exist, demands that must be
+ * verbatim in their statement) live in `validate.ts`.
+ */
+import { z } from 'zod';
+
+/** The literal written in place of an author the source does not name. */
+export const NOT_NAMED = 'not named in the source';
+/** The literal written in place of a date the source does not give. */
+export const UNDATED = 'undated';
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes');
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+
+const isRealDay = (s: string): boolean => {
+  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+};
+
+/** A full calendar date, YYYY-MM-DD, that exists. */
+export const dayDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine(isRealDay, 'is not a real calendar date');
+
+/** A statement's date: a day, a month (YYYY-MM) or the word "undated". */
+export const statementDate = z.union([
+  dayDate,
+  z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be YYYY-MM-DD, YYYY-MM or "undated"'),
+  z.literal(UNDATED),
+]);
+
+/** A topic tag that demands can carry (`/demands prisoners`). */
+export const topicSchema = z.object({
+  id,
+  label: nonEmpty,
+  /** Other words people may type for this topic. */
+  aliases: z.array(nonEmpty).default([]),
+}).strict();
+
+/** content/campaign.yaml */
+export const campaignFileSchema = z.object({
+  id,
+  title: nonEmpty,
+  summary: nonEmpty,
+  /** IANA zone used when a chat has none. */
+  timeZone: nonEmpty.refine((tz) => {
+    try { new Intl.DateTimeFormat('en', { timeZone: tz }); return true; } catch { return false; }
+  }, 'is not a known IANA time zone'),
+  /** Local time reminders go out at by default, HH:MM. */
+  reminderTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour)'),
+  /** Statement whose demands `/demands` shows first. */
+  demandsFirst: id,
+  topics: z.array(topicSchema).min(1),
+}).strict();
+
+/** One entry of content/organizations.yaml */
+export const organizationSchema = z.object({
+  id,
+  /** Abbreviation as the source writes it (may be absent). */
+  abbreviation: nonEmpty.optional(),
+  /** Name exactly as the source writes it, typos included. */
+  name: nonEmpty,
+  /** English name as the source gives it, where it does. */
+  englishName: nonEmpty.optional(),
+  /** Country as the source gives it; absent when the source does not say. */
+  country: nonEmpty.optional(),
+  note: nonEmpty.optional(),
+}).strict();
+
+/** content/organizations.yaml */
+export const organizationsFileSchema = z.array(organizationSchema).min(1);
+
+/** A demand, quoted verbatim from the statement body. */
+export const demandSchema = z.object({
+  text: nonEmpty,
+  topics: z.array(id).default([]),
+}).strict();
+
+/** Front matter of content/statements/<id>.md */
+export const statementFrontMatterSchema = z.object({
+  id,
+  title: nonEmpty,
+  /** Organisation id of the author, or NOT_NAMED. */
+  author: z.union([z.literal(NOT_NAMED), id]),
+  /** How the source names the author, or why it is not named. */
+  authorNote: nonEmpty.optional(),
+  date: statementDate,
+  dateNote: nonEmpty.optional(),
+  /** Where the text comes from and what was cleaned. */
+  source: nonEmpty,
+  summary: nonEmpty,
+  signatories: z.object({
+    asOf: dayDate.optional(),
+    note: nonEmpty.optional(),
+    organizations: z.array(id).min(1),
+  }).strict().optional(),
+  /** Whose demands these are when not the author's own (quoted demands). */
+  demandsBy: id.optional(),
+  demandsNote: nonEmpty.optional(),
+  demands: z.array(demandSchema).default([]),
+}).strict();
+
+/** A figure (a count of killed, arrested…) with the statement that gives it. */
+export const figureSchema = z.object({
+  what: nonEmpty,
+  value: nonEmpty,
+  source: id,
+  /** The source's own words, verbatim from its body. */
+  quote: nonEmpty,
+}).strict();
+
+/** One entry of content/events.yaml */
+export const eventSchema = z.object({
+  id,
+  date: dayDate,
+  title: nonEmpty,
+  /** Place named in reminders ("in Zhanaozen"). */
+  place: nonEmpty.optional(),
+  summary: nonEmpty,
+  /** Statement ids that report the event. */
+  sources: z.array(id).min(1, 'must name at least one statement'),
+  remind: z.boolean(),
+  /** Where sources disagree, or where the date is public record but not in the sources. */
+  note: nonEmpty.optional(),
+  figures: z.array(figureSchema).default([]),
+  /** Topic ids whose demands relate to this event. */
+  topics: z.array(id).default([]),
+}).strict();
+
+/** content/events.yaml */
+export const eventsFileSchema = z.array(eventSchema).min(1);
+
+export type CampaignFile = z.infer<typeof campaignFileSchema>;
+export type OrganizationEntry = z.infer<typeof organizationSchema>;
+export type StatementFrontMatter = z.infer<typeof statementFrontMatterSchema>;
+export type EventEntry = z.infer<typeof eventSchema>;
+export type FigureEntry = z.infer<typeof figureSchema>;
+export type Topic = z.infer<typeof topicSchema>;

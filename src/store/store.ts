@@ -1,0 +1,31 @@
+/**
+ * The narrow storage seam. Everything Placard persists (chat settings,
+ * subscriptions, the delivery ledger, registration hashes) goes through this
+ * interface; keyv does the work underneath (see `open.ts`).
+ *
+ * Privacy: only chat ids and chat settings are ever stored, never user ids,
+ * names or message texts.
+ */
+export interface Store {
+  /** Backend name for logs and readiness: `sqlite`, `redis`, `postgres`, `memory`. */
+  readonly backend: string;
+  /** Value stored under `namespace`/`key`, or undefined. */
+  get<T>(namespace: string, key: string): Promise<T | undefined>;
+  /** Stores a JSON-serialisable value; `ttlMs` makes it expire. */
+  set<T>(namespace: string, key: string, value: T, ttlMs?: number): Promise<void>;
+  /** Removes a value; true when something was removed. */
+  delete(namespace: string, key: string): Promise<boolean>;
+  /** Every live `[key, value]` of a namespace (keys without the namespace prefix), in no particular order. */
+  entries<T>(namespace: string): AsyncIterable<[string, T]>;
+  /**
+   * Atomic set-if-absent: true for exactly one caller across processes and
+   * instances sharing the backend, until `ttlMs` passes or `release` is called.
+   */
+  claim(key: string, ttlMs: number): Promise<boolean>;
+  /** Drops a claim so the work may be claimed again (a send that failed). */
+  release(key: string): Promise<void>;
+  /** Resolves when the backend answers; rejects with StoreError otherwise. */
+  ping(): Promise<void>;
+  /** Closes connections; the store is unusable afterwards. */
+  close(): Promise<void>;
+}
