@@ -1,0 +1,104 @@
+/**
+ * The console adapter: try every command offline. On a terminal it is an
+ * interactive shell (prompt, history, Ctrl-D or Ctrl-C to leave); from a pipe
+ * it answers one command per line, in order, and finishes at end of input.
+ * The console user is the admin of a private chat.
+ */
+import { createInterface, type Interface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { Adapter, InvocationHandler, SendResult } from '../../src/adapter.js';
+import type { ChatRef } from '../../src/chat.js';
+import { parseCommandLine } from '../../src/commands/dispatch.js';
+import type { Reply, RichMessage } from '../../src/rich/model.js';
+import { renderMessage, renderReply } from './render.js';
+
+/** The one chat of the console. */
+export const CONSOLE_CHAT: ChatRef = { platform: 'console', chatId: 'console', kind: 'private' };
+
+/** Options of the console adapter. */
+export interface ConsoleOptions {
+  readonly input: Readable;
+  readonly output: Writable;
+  /** Prompt and history (a terminal) or plain line-by-line (a pipe). */
+  readonly interactive: boolean;
+  /** Colour and bold escapes in output. */
+  readonly ansi: boolean;
+  readonly clock?: () => Date;
+  readonly prompt?: string;
+}
+
+const NOT_A_COMMAND: Reply = {
+  messages: [{ blocks: [{ type: 'paragraph', spans: [{ text: 'Commands look like ' }, { text: '/help', code: true }, { text: '.' }] }] }],
+  ephemeral: true,
+};
+
+/** Console adapter; `finished` resolves when the input ends. */
+export class ConsoleAdapter implements Adapter {
+  readonly name = 'console' as const;
+  private rl: Interface | undefined;
+  private resolveFinished!: () => void;
+  /** Resolves when the input has ended and every answer was written. */
+  readonly finished = new Promise<void>((resolve) => { this.resolveFinished = resolve; });
+
+  constructor(private readonly options: ConsoleOptions) {}
+
+  /** Starts reading commands. */
+  async start(handler: InvocationHandler): Promise<void> {
+    const { input, output, interactive } = this.options;
+    const rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive, historySize: 200 });
+    this.rl = rl;
+    rl.setPrompt(this.options.prompt ?? 'placard> ');
+    if (interactive) {
+      this.write('Placard console — type /help, Ctrl-D to leave.\n');
+      rl.on('SIGINT', () => rl.close());
+      rl.prompt();
+    }
+    // Lines are answered strictly in order, even when they arrive faster than answers.
+    let queue = Promise.resolve();
+    rl.on('line', (line) => {
+      queue = queue.then(async () => {
+        const answer = await this.answer(line, handler);
+        if (answer !== undefined) this.write(`${answer}\n${interactive ? '\n' : ''}`);
+        if (interactive) rl.prompt();
+      });
+    });
+    rl.on('close', () => {
+      void queue.then(() => {
+        if (interactive) this.write('\n');
+        this.resolveFinished();
+      });
+    });
+  }
+
+  /** Stops reading. */
+  async stop(): Promise<void> {
+    this.rl?.close();
+    await this.finished;
+  }
+
+  /** Prints a message (reminders delivered to the console). */
+  async send(_target: ChatRef, message: RichMessage): Promise<SendResult> {
+    this.write(`${renderMessage(message, { ansi: this.options.ansi })}\n`);
+    return { kind: 'sent' };
+  }
+
+  private async answer(line: string, handler: InvocationHandler): Promise<string | undefined> {
+    const trimmed = line.trim();
+    if (!trimmed || trimmed.startsWith('#')) return undefined;
+    const parsed = parseCommandLine(trimmed.startsWith('/') ? trimmed : `/${trimmed}`);
+    const reply = parsed
+      ? await handler({
+        command: parsed.command,
+        text: parsed.text,
+        chat: CONSOLE_CHAT,
+        role: async () => 'admin',
+        now: (this.options.clock ?? (() => new Date()))(),
+      })
+      : NOT_A_COMMAND;
+    return renderReply(reply, { ansi: this.options.ansi });
+  }
+
+  private write(text: string): void {
+    this.options.output.write(text);
+  }
+}

@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+/**
+ * The `placard` command line (what `npm start` runs).
+ *
+ *   placard                 console when no platform token is set, else serve
+ *   placard console         the console, whatever is configured
+ *   placard serve           every configured adapter (see README)
+ *   placard check [dir]     validate the content
+ */
+import { resolve } from 'node:path';
+import { ConsoleAdapter } from '../adapters/console/shell.js';
+import { createCore } from './app.js';
+import { loadConfig, secretsOf, type Config } from './config.js';
+import { loadCampaign } from './content/load.js';
+import { ContentError, PlacardError } from './errors.js';
+import { createLogger } from './log.js';
+
+const USAGE = `Usage: placard [console | serve | check [dir] | help]
+  (no argument)  the console when no platform token is set, else serve
+  console        an offline shell to try every command (reads a pipe line by line)
+  serve          run the configured platform adapters
+  check [dir]    validate campaign content (default: $CONTENT_DIR or ./content)
+`;
+
+const out = (s: string): void => { process.stdout.write(s); };
+const err = (s: string): void => { process.stderr.write(s); };
+
+async function check(dir: string | undefined): Promise<number> {
+  const path = resolve(dir ?? process.env.CONTENT_DIR ?? './content');
+  const campaign = await loadCampaign(path);
+  out(`content OK: ${path}\n  ${campaign.statements.length} statements, ${campaign.organizations.length} organisations, `
+    + `${campaign.events.length} events (${campaign.events.filter((e) => e.remind).length} remembered)\n`);
+  return 0;
+}
+
+async function runConsole(config: Config): Promise<number> {
+  // In the console, logs go to stderr and only warnings by default, so answers stay readable.
+  const log = createLogger({ level: process.env.LOG_LEVEL ? config.logLevel : 'warn', secrets: secretsOf(config) });
+  const core = await createCore(config, log);
+  const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
+  const shell = new ConsoleAdapter({ input: process.stdin, output: process.stdout, interactive, ansi: interactive });
+  await shell.start((invocation) => core.dispatcher.dispatch(invocation));
+  await shell.finished;
+  await core.close();
+  return 0;
+}
+
+async function serve(config: Config): Promise<number> {
+  const log = createLogger({ level: config.logLevel, secrets: secretsOf(config), destination: undefined });
+  if (config.telegram || config.discord) {
+    log.error('the Telegram and Discord adapters are not part of this version yet; unset the tokens to use the console');
+    return 2;
+  }
+  log.error('no platform configured: set TELEGRAM_BOT_TOKEN, or DISCORD_TOKEN and DISCORD_APPLICATION_ID');
+  return 2;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [sub, ...rest] = argv;
+  if (sub === 'help' || sub === '--help' || sub === '-h') { out(USAGE); return 0; }
+  if (sub === 'check') return check(rest[0]);
+  const config = loadConfig();
+  switch (sub) {
+    case undefined: return config.telegram || config.discord ? serve(config) : runConsole(config);
+    case 'console': return runConsole(config);
+    case 'serve': return serve(config);
+    default: err(`placard: unknown command “${sub.slice(0, 40)}”\n${USAGE}`); return 64;
+  }
+}
+
+main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (error: unknown) => {
+  if (error instanceof ContentError) err(`placard: ${error.message}\n`);
+  else if (error instanceof PlacardError) err(`placard: ${error.code === 'config_invalid' ? 'bad configuration:\n' : ''}${error.message}\n`);
+  else err(`placard: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,97 @@
+/**
+ * The dispatcher: finds the command, parses its arguments, checks access,
+ * runs it, and turns every failure into a short answer. It never throws.
+ */
+import type { Logger } from 'pino';
+import { code, errorReply, text } from '../rich/build.js';
+import type { Reply } from '../rich/model.js';
+import { closest } from '../text/closest.js';
+import { clip } from '../text/fold.js';
+import { usageOf } from './help.js';
+import type { Command, Invocation, OptionValues, Services } from './types.js';
+
+/** A command line split into its parts: `/Demands@PlacardBot  france` → demands, placardbot, "france". */
+export interface CommandLine {
+  readonly command: string;
+  /** Lower-case bot username after `@`, when the command was addressed to one. */
+  readonly target?: string;
+  readonly text: string;
+}
+
+/** Parses a line that starts with `/`; undefined for anything else. */
+export function parseCommandLine(line: string): CommandLine | undefined {
+  const m = /^\/([\p{L}\p{N}_-]{1,64})(?:@([A-Za-z0-9_]{1,64}))?(?:\s+([\s\S]*))?$/u.exec(line.trim());
+  if (!m) return undefined;
+  return { command: m[1]!.toLowerCase(), ...(m[2] ? { target: m[2].toLowerCase() } : {}), text: (m[3] ?? '').trim() };
+}
+
+/** Text → option values: the command's own parser, else the whole text to the first option. */
+function optionsFromText(command: Command, raw: string): OptionValues | string {
+  if (command.parse) return command.parse(raw);
+  const first = command.options[0];
+  return first && raw ? { [first.name]: raw } : {};
+}
+
+/** Checks required options and integer ranges; returns a reason or the cleaned values. */
+function checkOptions(command: Command, values: OptionValues): OptionValues | string {
+  const out: Record<string, string | number | undefined> = {};
+  for (const spec of command.options) {
+    const value = values[spec.name];
+    if (value === undefined || value === '') {
+      if (spec.required) return `${spec.name} is missing`;
+      continue;
+    }
+    if (spec.type === 'integer') {
+      const n = typeof value === 'number' ? value : /^\s*-?\d{1,9}\s*$/.test(value) ? Number(value) : NaN;
+      if (!Number.isInteger(n) || (spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) {
+        return `${spec.name} must be a whole number${spec.min !== undefined ? ` from ${spec.min}` : ''}`;
+      }
+      out[spec.name] = n;
+    } else out[spec.name] = String(value);
+  }
+  return out;
+}
+
+/** Routes invocations to commands. */
+export class Dispatcher {
+  private readonly byName: ReadonlyMap<string, Command>;
+
+  constructor(private readonly services: Services, private readonly log?: Logger) {
+    this.byName = new Map(services.commands.map((c) => [c.name, c]));
+  }
+
+  /** The command called `name`, if any. */
+  find(name: string): Command | undefined {
+    return this.byName.get(name.toLowerCase());
+  }
+
+  /** Answers one invocation. Never throws: failures become short, ephemeral answers. */
+  async dispatch(invocation: Invocation): Promise<Reply> {
+    const command = this.find(invocation.command);
+    if (!command) return this.unknown(invocation.command);
+    try {
+      const parsed = invocation.options ?? optionsFromText(command, invocation.text);
+      const options = typeof parsed === 'string' ? parsed : checkOptions(command, parsed);
+      if (typeof options === 'string') {
+        return errorReply(text(`${options}. Usage: `), code(usageOf(command)), text(' — see '), code(`/help ${command.name}`), text('.'));
+      }
+      if (command.access === 'admin' && (await invocation.role()) !== 'admin') {
+        return errorReply(`Only admins of this chat can use /${command.name}.`);
+      }
+      return await command.run({ options, text: invocation.text }, invocation, this.services);
+    } catch (error: unknown) {
+      // Log what failed, never what was typed or who typed it.
+      this.log?.error({ err: error, command: command.name, platform: invocation.chat.platform }, 'command failed');
+      return errorReply('Sorry, something went wrong on our side. Please try again in a moment.');
+    }
+  }
+
+  private unknown(name: string): Reply {
+    const guess = closest(name, [...this.byName.keys()])[0];
+    return errorReply(
+      text(`Unknown command /${clip(name, 32)}. `),
+      ...(guess ? [text('Did you mean '), code(`/${guess}`), text('? ')] : []),
+      code('/help'), text(' lists every command.'),
+    );
+  }
+}

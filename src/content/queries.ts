@@ -1,0 +1,83 @@
+/**
+ * Lookups on a loaded campaign by what people type: ids, abbreviations,
+ * names, countries and topics, case- and accent-insensitively.
+ */
+import { fold, foldLoose } from '../text/fold.js';
+import type { Campaign, Organization, Statement } from './campaign.js';
+import type { Topic } from './schema.js';
+
+/** Every organisation that signed at least one statement, with what it signed. */
+export interface Signatory {
+  readonly organization: Organization;
+  readonly statements: readonly Statement[];
+}
+
+/** Signatories in content order, each once. */
+export function signatories(campaign: Campaign): Signatory[] {
+  const byId = new Map<string, { organization: Organization; statements: Statement[] }>();
+  for (const statement of campaign.statements) {
+    for (const organization of statement.signatories?.organizations ?? []) {
+      const entry = byId.get(organization.id) ?? { organization, statements: [] };
+      entry.statements.push(statement);
+      byId.set(organization.id, entry);
+    }
+  }
+  return [...byId.values()];
+}
+
+const same = (a: string | undefined, b: string): boolean => a !== undefined && foldLoose(a) === b;
+
+/** True when `query` (already folded loosely) names the organisation by id, abbreviation or name. */
+export function namesOrganization(org: Organization, query: string): boolean {
+  return same(org.id, query) || same(org.abbreviation, query) || same(org.name, query) || same(org.englishName, query);
+}
+
+/** Organisations named exactly (id, abbreviation, name or English name). */
+export function findOrganizations(campaign: Campaign, query: string): Organization[] {
+  const q = foldLoose(query);
+  return q ? campaign.organizations.filter((o) => namesOrganization(o, q)) : [];
+}
+
+/** Organisations whose name, English name or abbreviation contains `query`. */
+export function searchOrganizations(orgs: readonly Organization[], query: string): Organization[] {
+  const q = foldLoose(query);
+  if (!q) return [];
+  return orgs.filter((o) => [o.name, o.englishName, o.abbreviation].some((v) => v !== undefined && foldLoose(v).includes(q)));
+}
+
+/** Organisations of a country, matched as a whole ("france", "cote d'ivoire", "kurdistan"). */
+export function organizationsOfCountry(orgs: readonly Organization[], query: string): Organization[] {
+  const q = foldLoose(query);
+  return q ? orgs.filter((o) => o.country !== undefined && countryWords(o.country).includes(q)) : [];
+}
+
+/** A country's name and its parts ("North Kurdistan / Turkey" → itself, "north kurdistan", "turkey"). */
+function countryWords(country: string): string[] {
+  return [country, ...country.split('/')].map((p) => foldLoose(p)).filter(Boolean);
+}
+
+/** Every distinct country, sorted. */
+export function countries(campaign: Campaign): string[] {
+  return [...new Set(campaign.organizations.map((o) => o.country).filter((c): c is string => c !== undefined))].sort();
+}
+
+/** A statement by id, by a prefix of its id, by its title, or by its sole author. */
+export function findStatement(campaign: Campaign, query: string): Statement | undefined {
+  const q = fold(query);
+  if (!q) return undefined;
+  const exact = campaign.statements.find((s) => s.id === q || fold(s.title) === q);
+  if (exact) return exact;
+  const prefixed = campaign.statements.filter((s) => s.id.startsWith(q));
+  if (prefixed.length === 1) return prefixed[0];
+  const loose = foldLoose(query);
+  const byAuthor = campaign.statements.filter((s) => s.author && namesOrganization(s.author, loose));
+  return byAuthor.length === 1 ? byAuthor[0] : undefined;
+}
+
+/** A topic by id, label or alias (singular/plural forgiven). */
+export function findTopic(campaign: Campaign, query: string): Topic | undefined {
+  const q = foldLoose(query);
+  if (!q) return undefined;
+  const forms = new Set([q, q.replace(/s$/, ''), `${q}s`]);
+  return campaign.topics.find((t) => [t.id, t.label, ...t.aliases].some((v) => forms.has(foldLoose(v))));
+}

@@ -1,0 +1,112 @@
+/**
+ * Calendar arithmetic for anniversaries. Pure: no I/O, no clock of its own.
+ * Dates are local calendar days in a given IANA zone; instants are Dates.
+ */
+import type { CampaignEvent } from '../content/campaign.js';
+
+/** A calendar day (month 1–12). */
+export interface Day { readonly year: number; readonly month: number; readonly day: number }
+
+/** A local wall-clock reading in some zone. */
+export interface LocalTime extends Day { readonly hour: number; readonly minute: number }
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** True when `timeZone` is an IANA zone this runtime knows. */
+export function isValidTimeZone(timeZone: string): boolean {
+  try { formatterFor(timeZone); return true; } catch { return false; }
+}
+
+/** The wall-clock reading of `instant` in `timeZone`. */
+export function localTime(instant: Date, timeZone: string): LocalTime {
+  const parts: Record<string, number> = {};
+  for (const p of formatterFor(timeZone).formatToParts(instant)) {
+    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  }
+  return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute! };
+}
+
+/** True for leap years of the Gregorian calendar. */
+export const isLeapYear = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+/** The day an event is remembered in `year`: 29 February falls on 28 February in common years. */
+export function anniversaryIn(event: Pick<CampaignEvent, 'month' | 'day'>, year: number): Day {
+  if (event.month === 2 && event.day === 29 && !isLeapYear(year)) return { year, month: 2, day: 28 };
+  return { year, month: event.month, day: event.day };
+}
+
+/** Days since 1970-01-01 of a calendar day (for differences). */
+export const dayNumber = (d: Day): number => Math.round(Date.UTC(d.year, d.month - 1, d.day) / 86_400_000);
+
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
+export const daysBetween = (from: Day, to: Day): number => dayNumber(to) - dayNumber(from);
+
+/** An event remembered on a given day, with how many years ago it happened. */
+export interface Anniversary { readonly event: CampaignEvent; readonly years: number; readonly on: Day }
+
+/** Events whose anniversary falls on `day` (years ≥ 1, i.e. not the event's own day). */
+export function anniversariesOn(events: readonly CampaignEvent[], day: Day): Anniversary[] {
+  const out: Anniversary[] = [];
+  for (const event of events) {
+    const years = day.year - event.year;
+    if (years < 1) continue;
+    const on = anniversaryIn(event, day.year);
+    if (on.month === day.month && on.day === day.day) out.push({ event, years, on });
+  }
+  return out;
+}
+
+/** Events that happened on exactly `day` (years = 0) or are remembered on it. */
+export function eventsOnThisDay(events: readonly CampaignEvent[], day: Day): Anniversary[] {
+  const same = events.filter((e) => e.year === day.year && e.month === day.month && e.day === day.day)
+    .map((event) => ({ event, years: 0, on: day }));
+  return [...same, ...anniversariesOn(events, day)];
+}
+
+/**
+ * The next day on or after `from` on which at least one of `events` has an
+ * anniversary, with every anniversary that day. Undefined when there are no events.
+ */
+export function nextAnniversaries(events: readonly CampaignEvent[], from: Day): { on: Day; items: Anniversary[] } | undefined {
+  let best: Day | undefined;
+  for (const event of events) {
+    for (const year of [from.year, from.year + 1]) {
+      if (year - event.year < 1) continue;
+      const on = anniversaryIn(event, year);
+      if (daysBetween(from, on) < 0) continue;
+      if (!best || daysBetween(on, best) > 0) best = on;
+      break;
+    }
+  }
+  return best ? { on: best, items: anniversariesOn(events, best) } : undefined;
+}
+
+/** 1 → "1st", 15 → "15th", 22 → "22nd", 111 → "111th". */
+export function ordinal(n: number): string {
+  const tens = n % 100;
+  if (tens >= 11 && tens <= 13) return `${n}th`;
+  return `${n}${({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th'}`;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "16 December 2026". */
+export const formatDay = (d: Day): string => `${d.day} ${MONTHS[d.month - 1]} ${d.year}`;
+
+/** Formats a content date: `YYYY-MM-DD` → "21 January 2022", `YYYY-MM` → "February 2022", else as is. */
+export function formatContentDate(date: string): string {
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(date);
+  if (!m) return date;
+  const [, y, mo, d] = m;
+  return d ? formatDay({ year: Number(y), month: Number(mo), day: Number(d) }) : `${MONTHS[Number(mo) - 1]} ${y}`;
+}
