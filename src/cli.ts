@@ -13,6 +13,8 @@ import { createCore } from './app.js';
 import { loadConfig, secretsOf, type Config } from './config.js';
 import { loadCampaign } from './content/load.js';
 import { ContentError, PlacardError } from './errors.js';
+import { pino } from 'pino';
+import { startHttpServer } from './http/server.js';
 import { createLogger } from './log.js';
 
 const USAGE = `Usage: placard [console | serve | check [dir] | help]
@@ -46,13 +48,26 @@ async function runConsole(config: Config): Promise<number> {
 }
 
 async function serve(config: Config): Promise<number> {
-  const log = createLogger({ level: config.logLevel, secrets: secretsOf(config), destination: undefined });
+  const log = createLogger({ level: config.logLevel, secrets: secretsOf(config), destination: pino.destination({ dest: 1, sync: false }) });
   if (config.telegram || config.discord) {
     log.error('the Telegram and Discord adapters are not part of this version yet; unset the tokens to use the console');
     return 2;
   }
-  log.error('no platform configured: set TELEGRAM_BOT_TOKEN, or DISCORD_TOKEN and DISCORD_APPLICATION_ID');
-  return 2;
+  const core = await createCore(config, log);
+  const http = await startHttpServer({
+    port: config.httpPort,
+    readiness: { store: async () => core.store.ping().then(() => undefined) },
+  });
+  log.warn({ port: http.port }, 'no platform configured: set TELEGRAM_BOT_TOKEN, or DISCORD_TOKEN and DISCORD_APPLICATION_ID; serving HTTP only');
+  await new Promise<void>((resolve) => {
+    process.once('SIGTERM', () => resolve());
+    process.once('SIGINT', () => resolve());
+  });
+  log.info('shutting down');
+  await http.close();
+  await core.close();
+  log.flush();
+  return 0;
 }
 
 async function main(argv: readonly string[]): Promise<number> {

@@ -32,7 +32,7 @@ const snowflake = z.string().regex(/^\d{15,22}$/, 'must be a Discord id (digits)
 const schema = z.object({
   CONTENT_DIR: z.string().default('./content'),
   STORE_URL: z.string().default('sqlite://./data/placard.sqlite')
-    .refine((v) => /^(sqlite|redis|rediss|postgres|postgresql|memory):\/\/./.test(v), 'must start with sqlite://, redis://, postgres:// or memory://'),
+    .refine((v) => /^((sqlite|redis|rediss|postgres|postgresql):\/\/.|memory:\/\/)/.test(v), 'must start with sqlite://, redis://, postgres:// or memory://'),
   TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, 'is not a Telegram bot token (digits:letters, from @BotFather)').optional(),
   TELEGRAM_API_ROOT: httpUrl.optional(),
   TELEGRAM_WEBHOOK_URL: z.string().refine((v) => /^https:\/\/[^\s]+$/.test(v) && URL.canParse(v), 'must be an https URL').optional(),

@@ -58,7 +58,7 @@ export class ConsoleAdapter implements Adapter {
     rl.on('line', (line) => {
       queue = queue.then(async () => {
         const answer = await this.answer(line, handler);
-        if (answer !== undefined) this.write(`${answer}\n${interactive ? '\n' : ''}`);
+        if (answer !== undefined) this.write(`${answer}\n\n`);
         if (interactive) rl.prompt();
       });
     });

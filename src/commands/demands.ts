@@ -10,9 +10,11 @@ import { authorText, shortName } from './present.js';
 
 function demandsMessage(statement: Statement, only?: (topics: readonly string[]) => boolean): RichMessage {
   const demands = statement.demands.filter((d) => !only || only(d.topics));
-  const by = statement.demandsBy ? statement.demandsBy.name : authorText(statement);
+  const byline = statement.demandsBy
+    ? `Demands of: ${statement.demandsBy.name} — as quoted by: ${authorText(statement)}`
+    : `${statement.author ? 'By' : 'Author'}: ${authorText(statement)}`;
   return message(`Demands — ${statement.title}`, [
-    paragraph(italic(`${statement.demandsBy ? 'Demands of' : 'By'} ${by}`)),
+    paragraph(italic(byline)),
     ...(statement.demandsNote ? [paragraph(statement.demandsNote)] : []),
     numbered(demands.map((d) => d.text)),
     paragraph('Full statement: ', code(`/statement ${statement.id}`)),

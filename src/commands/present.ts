@@ -34,6 +34,9 @@ export function dateText(statement: Statement): string {
 /** A statement's title with its id, for lists: "Title (`id`)". */
 export const statementRef = (s: Statement): Span[] => [bold(s.title), text(' '), code(s.id)];
 
+/** Ends `s` with a full stop unless it already ends with punctuation. */
+export const sentence = (s: string): string => (/[.!?…)"”]$/.test(s.trim()) ? s.trim() : `${s.trim()}.`);
+
 /** Statement titles for a list of ids, as the sources of a fact. */
 export function sourcesText(campaign: Campaign, ids: readonly string[]): string {
   return ids.map((id) => {

@@ -3,7 +3,7 @@ import { bullets, code, heading, italic, message, paragraph, reply, text } from 
 import type { Block } from '../rich/model.js';
 import { formatDay } from '../schedule/calendar.js';
 import type { Command } from './types.js';
-import { authorText, dateText, figureSpans } from './present.js';
+import { authorText, dateText, figureSpans, sentence } from './present.js';
 
 export const sources: Command = {
   name: 'sources',
@@ -12,7 +12,7 @@ export const sources: Command = {
   options: [],
   run(_args, _inv, { campaign }) {
     const list = bullets(campaign.statements.map((s) => [
-      code(s.id), text(` “${s.title}” — ${authorText(s)}; ${dateText(s)}. ${s.source}`),
+      code(s.id), text(` “${s.title}” — ${authorText(s)}; ${sentence(dateText(s))} ${sentence(s.source)}`),
     ]));
     const disputed: Block[] = campaign.events
       .filter((e) => new Set(e.figures.map((f) => f.source)).size > 1)
