@@ -38,16 +38,20 @@ export const demands: Command = {
     const query = String(options.filter ?? '').trim();
     if (!query) return reply(withDemands(campaign).map((s) => demandsMessage(s)));
 
+    const byId = campaign.statementById.get(query.toLowerCase());
+    if (byId && byId.demands.length > 0) return reply(demandsMessage(byId));
+
+    // An organisation: its own demands and those others quote from it.
+    const named = findOrganizations(campaign, query);
+    if (named.length > 0) {
+      const ids = new Set(named.map((o) => o.id));
+      const theirs = withDemands(campaign).filter((s) => ids.has(s.author?.id ?? '') || ids.has(s.demandsBy?.id ?? ''));
+      if (theirs.length > 0) return reply(theirs.map((s) => demandsMessage(s)));
+      return errorReply(`${named.map(shortName).join(', ')} made no demands of its own in these statements; it signed: try `, code(`/signatories ${clip(query)}`));
+    }
+
     const statement = findStatement(campaign, query);
     if (statement && statement.demands.length > 0) return reply(demandsMessage(statement));
-
-    const orgs = new Set(findOrganizations(campaign, query).map((o) => o.id));
-    if (orgs.size > 0) {
-      const theirs = withDemands(campaign).filter((s) => orgs.has(s.author?.id ?? '') || orgs.has(s.demandsBy?.id ?? ''));
-      if (theirs.length > 0) return reply(theirs.map((s) => demandsMessage(s)));
-      const name = findOrganizations(campaign, query).map(shortName).join(', ');
-      return errorReply(`${name} made no demands of its own in these statements; it signed: try `, code(`/signatories ${query}`));
-    }
 
     const topic = findTopic(campaign, query);
     if (topic) {
