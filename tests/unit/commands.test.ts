@@ -138,3 +138,21 @@ describe('commands', () => {
     expect(plain(failed)).not.toContain('boom');
   });
 });
+
+describe('completion choices', () => {
+  it('offers at most 25 choices, filtered by what is typed, accent-insensitively', async () => {
+    const { choicesFor } = await import('../../src/commands/choices.js');
+    const { services } = await testDispatcher();
+    const everyone = choicesFor('signatories', services.campaign, '');
+    expect(everyone).toHaveLength(25);
+    expect(choicesFor('signatories', services.campaign, 'fra')[0]).toEqual({ name: 'France (country)', value: 'France' });
+    expect(choicesFor('countries', services.campaign, 'ivory').map((c) => c.value)).toEqual(['Ivory Coast']);
+    expect(choicesFor('signatories', services.campaign, 'unite').map((c) => c.value)).toContain('UC');
+    expect(choicesFor('statements', services.campaign, 'icor').map((c) => c.value)).toEqual(['icor-resolution']);
+    expect(choicesFor('timezones', services.campaign, 'Asia/Alm').map((c) => c.value)).toEqual(['Asia/Almaty']);
+    for (const c of choicesFor('topics', services.campaign, '')) {
+      expect(c.name.length).toBeLessThanOrEqual(100);
+      expect(c.value.length).toBeLessThanOrEqual(100);
+    }
+  });
+});
