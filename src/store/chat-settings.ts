@@ -29,3 +29,20 @@ export function readChatSettings(store: Store, chat: Pick<ChatRef, 'platform' | 
 export async function chatTimeZone(store: Store, chat: Pick<ChatRef, 'platform' | 'chatId'>, fallback: string): Promise<string> {
   return (await readChatSettings(store, chat))?.timeZone ?? fallback;
 }
+
+/** Forgets everything about a chat (the bot was removed, blocked, or the chat is gone). */
+export async function forgetChat(store: Store, chat: Pick<ChatRef, 'platform' | 'chatId'>): Promise<boolean> {
+  return store.delete(CHAT_SETTINGS, chatKey(chat));
+}
+
+/**
+ * Moves a chat's settings to a new id (a Telegram group upgraded to a
+ * supergroup). Idempotent: moving twice, or moving a chat with no settings, is harmless.
+ */
+export async function moveChat(store: Store, from: Pick<ChatRef, 'platform' | 'chatId'>, toChatId: string): Promise<void> {
+  const settings = await readChatSettings(store, from);
+  if (settings === undefined) return;
+  const to = { platform: from.platform, chatId: toChatId };
+  if ((await readChatSettings(store, to)) === undefined) await store.set(CHAT_SETTINGS, chatKey(to), settings);
+  await store.delete(CHAT_SETTINGS, chatKey(from));
+}

@@ -1,0 +1,131 @@
+/**
+ * The one `Store` implementation: keyv for get/set/delete, the backend's
+ * driver for prefix scans, claims and pings. Every backend failure leaves
+ * here as a `StoreError` whose message never contains the URL's password.
+ */
+import { PlacardError, StoreError } from '../errors.js';
+import type { Store } from './store.js';
+import type { Driver } from './driver.js';
+import { redact } from './errors.js';
+import { checkTtl, claimKey, isExpired, namespacePrefix, valueKey } from './keys.js';
+
+/**
+ * How often expired claim rows are deleted from SQL tables. Claims (one per
+ * delivery) are never read again once expired, so without this they would pile up.
+ */
+export const CLAIM_SWEEP_INTERVAL_MS = 10 * 60_000;
+
+/** A `Store` over one keyv instance and one backend driver. Build it with `openStore`. */
+export class KeyvStore implements Store {
+  #closed = false;
+  #nextSweep = 0;
+
+  constructor(private readonly driver: Driver) {}
+
+  /** Backend name: `sqlite`, `redis`, `postgres` or `memory`. */
+  get backend(): string {
+    return this.driver.backend;
+  }
+
+  /** Value under `namespace`/`key`, or undefined (also once it has expired). */
+  async get<T>(namespace: string, key: string): Promise<T | undefined> {
+    const full = valueKey(namespace, key);
+    const value = await this.run('get', () => this.driver.keyv.get(full));
+    return (value ?? undefined) as T | undefined;
+  }
+
+  /** Stores a JSON-serialisable value; `ttlMs` (positive) makes it expire. */
+  async set<T>(namespace: string, key: string, value: T, ttlMs?: number): Promise<void> {
+    const full = valueKey(namespace, key);
+    const ttl = ttlMs === undefined ? undefined : checkTtl(ttlMs);
+    await this.run('set', () => this.driver.keyv.set(full, value, ttl));
+  }
+
+  /** Removes a value; true when something was removed. */
+  async delete(namespace: string, key: string): Promise<boolean> {
+    const full = valueKey(namespace, key);
+    return this.run('delete', () => this.driver.keyv.delete(full));
+  }
+
+  /** Live `[key, value]` pairs of one namespace, fetched in batches; expired rows are skipped. */
+  async *entries<T>(namespace: string): AsyncIterable<[string, T]> {
+    const prefix = namespacePrefix(namespace);
+    const batches = await this.run('entries', async () => this.driver.scan(prefix)[Symbol.asyncIterator]());
+    try {
+      for (;;) {
+        const step = await this.run('entries', () => batches.next());
+        if (step.done === true) return;
+        const now = Date.now();
+        for (const [key, raw] of step.value) {
+          if (raw === undefined || !key.startsWith(prefix)) continue;
+          const data = await this.run('entries', () => this.driver.keyv.deserializeData<T>(raw));
+          if (data === undefined || data === null || isExpired(data.expires, now)) continue;
+          yield [key.slice(prefix.length), data.value as T];
+        }
+      }
+    } finally {
+      // The caller stopped early (break) or a step failed: let the driver's scan finish too.
+      await batches.return?.().catch(() => undefined);
+    }
+  }
+
+  /** Atomic set-if-absent across every process sharing the backend; the claim lasts `ttlMs` or until `release`. */
+  async claim(key: string, ttlMs: number): Promise<boolean> {
+    const full = claimKey(key);
+    const ttl = checkTtl(ttlMs);
+    const won = await this.run('claim', async () => {
+      const now = Date.now();
+      const raw = await this.driver.keyv.serializeData({ value: true, expires: now + ttl });
+      if (typeof raw !== 'string') throw new Error('keyv serializer did not return a string');
+      return this.driver.claim(full, raw, now, ttl);
+    });
+    await this.sweepClaims();
+    return won;
+  }
+
+  /** Drops a claim so the work may be claimed again. */
+  async release(key: string): Promise<void> {
+    const full = claimKey(key);
+    await this.run('release', () => this.driver.keyv.delete(full));
+  }
+
+  /** Resolves when the backend answers a trivial request; rejects with `StoreError` otherwise. */
+  async ping(): Promise<void> {
+    await this.run('ping', () => this.driver.ping());
+  }
+
+  /** Closes every connection; later calls reject with `StoreError`. Closing twice is harmless. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    try {
+      await this.driver.close();
+    } catch (error) {
+      throw this.fail('close', error);
+    }
+  }
+
+  /** Housekeeping piggybacked on `claim`, at most every CLAIM_SWEEP_INTERVAL_MS per store. */
+  private async sweepClaims(): Promise<void> {
+    const now = Date.now();
+    if (this.driver.sweepClaims === undefined || now < this.#nextSweep) return;
+    this.#nextSweep = now + CLAIM_SWEEP_INTERVAL_MS;
+    // A failed sweep must not turn a claim that was won into an error; the next sweep tries again.
+    await this.driver.sweepClaims(now).catch(() => undefined);
+  }
+
+  private async run<R>(operation: string, work: () => Promise<R>): Promise<R> {
+    if (this.#closed) throw new StoreError(this.backend, operation, { cause: new Error('the store is closed') });
+    try {
+      await this.driver.ready?.();
+      return await work();
+    } catch (error) {
+      throw this.fail(operation, error);
+    }
+  }
+
+  private fail(operation: string, error: unknown): PlacardError {
+    if (error instanceof PlacardError) return error;
+    return new StoreError(this.backend, operation, { cause: redact(error, this.driver.secrets) });
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * `sqlite://path` and `sqlite://:memory:` on @keyv/sqlite. The adapter owns
+ * the table (`keyv(key VARCHAR(255) PRIMARY KEY, value TEXT)`); values,
+ * claims and their expiry all live in it as keyv envelopes. We add WAL and a
+ * busy timeout so several processes can share one file, and run our own SQL
+ * through the adapter's `query` (sqlite3's `Database#all`) for scans and claims.
+ */
+import { mkdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { Keyv } from 'keyv';
+import { KeyvSqlite } from '@keyv/sqlite';
+import { StoreError } from '../errors.js';
+import { StoreUrlError } from './errors.js';
+import { KEYV_OPTIONS, asSqlRows, rowCount, type Driver, type RawRow } from './driver.js';
+import { CLAIM_NAMESPACE, SCAN_BATCH, prefixUpperBound } from './keys.js';
+
+/** How long a statement waits for another connection's write lock before failing with SQLITE_BUSY. */
+export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
+
+const quoteIdentifier = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * Opens (creating it and its folder on first run) the SQLite file at
+ * `location`, relative to the working directory unless absolute; `:memory:`
+ * gives a private in-memory database.
+ */
+export async function openSqliteDriver(location: string): Promise<Driver> {
+  if (location.length === 0) throw new StoreUrlError('sqlite', 'sqlite:// needs a file path, e.g. sqlite://./data/placard.sqlite');
+  const inMemory = location === ':memory:';
+  const file = inMemory ? location : resolve(location);
+  if (!inMemory) {
+    try {
+      await mkdir(dirname(file), { recursive: true });
+    } catch (error) {
+      throw new StoreError('sqlite', 'create the database folder', { cause: error });
+    }
+  }
+  const adapter = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: SQLITE_BUSY_TIMEOUT_MS });
+  // Keyv subscribes to the adapter's 'error' events at once, before the adapter's connect can emit one.
+  const keyv = new Keyv<unknown>(adapter, KEYV_OPTIONS);
+  const table = quoteIdentifier(adapter.opts.table ?? 'keyv');
+  const query = (sql: string, ...params: unknown[]): Promise<unknown> => adapter.query(sql, ...params);
+
+  try {
+    // Also the first query: a file that cannot be opened fails here, not later as an unhandled rejection.
+    await query(inMemory ? 'SELECT 1' : 'PRAGMA journal_mode = WAL');
+  } catch (error) {
+    await adapter.disconnect().catch(() => undefined);
+    throw new StoreError('sqlite', 'open', { cause: error });
+  }
+
+  const firstPage = `SELECT key, value FROM ${table} WHERE key >= ? AND key < ? ORDER BY key LIMIT ?`;
+  const nextPage = `SELECT key, value FROM ${table} WHERE key > ? AND key < ? ORDER BY key LIMIT ?`;
+  // Insert, or take over a claim whose envelope expired; RETURNING yields a row only when we wrote.
+  const claimSql = `INSERT INTO ${table} (key, value) VALUES (?, ?)
+    ON CONFLICT(key) DO UPDATE SET value = excluded.value
+    WHERE json_extract(${table}.value, '$.expires') < ?
+    RETURNING key`;
+
+  const sweepSql = `DELETE FROM ${table} WHERE key >= ? AND key < ? AND json_extract(value, '$.expires') < ?`;
+  const claimPrefix = `${CLAIM_NAMESPACE}:`;
+
+  return {
+    backend: 'sqlite',
+    keyv,
+    secrets: [],
+    async *scan(prefix: string): AsyncIterable<readonly RawRow[]> {
+      // A range on the primary key (BINARY collation) instead of LIKE, which is case-insensitive in SQLite.
+      const upper = prefixUpperBound(prefix);
+      let rows = asSqlRows(await query(firstPage, prefix, upper, SCAN_BATCH));
+      while (rows.length > 0) {
+        yield rows.map((row): RawRow => [row.key, row.value]);
+        const last = rows.at(-1);
+        if (rows.length < SCAN_BATCH || last === undefined) return;
+        rows = asSqlRows(await query(nextPage, last.key, upper, SCAN_BATCH));
+      }
+    },
+    async claim(key: string, raw: string, now: number): Promise<boolean> {
+      return rowCount(await query(claimSql, key, raw, now)) === 1;
+    },
+    async sweepClaims(now: number): Promise<void> {
+      await query(sweepSql, claimPrefix, prefixUpperBound(claimPrefix), now);
+    },
+    async ping(): Promise<void> {
+      await query('SELECT 1');
+    },
+    async close(): Promise<void> {
+      await adapter.disconnect();
+    },
+  };
+}
