@@ -14,8 +14,8 @@ import { loadConfig, secretsOf, type Config } from './config.js';
 import { loadCampaign } from './content/load.js';
 import { ContentError, PlacardError } from './errors.js';
 import { pino } from 'pino';
-import { startHttpServer } from './http/server.js';
 import { createLogger } from './log.js';
+import { serve } from './main.js';
 
 const USAGE = `Usage: placard [console | serve | check [dir] | help]
   (no argument)  the console when no platform token is set, else serve
@@ -47,25 +47,15 @@ async function runConsole(config: Config): Promise<number> {
   return 0;
 }
 
-async function serve(config: Config): Promise<number> {
+async function runServe(config: Config): Promise<number> {
   const log = createLogger({ level: config.logLevel, secrets: secretsOf(config), destination: pino.destination({ dest: 1, sync: false }) });
-  if (config.telegram || config.discord) {
-    log.error('the Telegram and Discord adapters are not part of this version yet; unset the tokens to use the console');
-    return 2;
-  }
-  const core = await createCore(config, log);
-  const http = await startHttpServer({
-    port: config.httpPort,
-    readiness: { store: async () => core.store.ping().then(() => undefined) },
-  });
-  log.warn({ port: http.port }, 'no platform configured: set TELEGRAM_BOT_TOKEN, or DISCORD_TOKEN and DISCORD_APPLICATION_ID; serving HTTP only');
+  const served = await serve(config, log);
   await new Promise<void>((resolve) => {
     process.once('SIGTERM', () => resolve());
     process.once('SIGINT', () => resolve());
   });
   log.info('shutting down');
-  await http.close();
-  await core.close();
+  await served.stop();
   log.flush();
   return 0;
 }
@@ -76,9 +66,9 @@ async function main(argv: readonly string[]): Promise<number> {
   if (sub === 'check') return check(rest[0]);
   const config = loadConfig();
   switch (sub) {
-    case undefined: return config.telegram || config.discord ? serve(config) : runConsole(config);
+    case undefined: return config.telegram || config.discord ? runServe(config) : runConsole(config);
     case 'console': return runConsole(config);
-    case 'serve': return serve(config);
+    case 'serve': return runServe(config);
     default: err(`placard: unknown command “${sub.slice(0, 40)}”\n${USAGE}`); return 64;
   }
 }

@@ -137,7 +137,8 @@ export class TelegramAdapter implements Adapter {
     for (;;) {
       if (this.stopped) return;
       try {
-        await this.bot.init();
+        // getMe ourselves: grammY's init() would retry on its own with waits growing to an hour.
+        if (!this.bot.isInited()) this.bot.botInfo = await this.bot.api.getMe();
         const hook = this.options.webhook;
         if (hook) await this.bot.api.setWebhook(hook.url, { secret_token: hook.secret, allowed_updates: [...ALLOWED_UPDATES] });
         else await this.bot.api.deleteWebhook();

@@ -13,7 +13,12 @@ export interface HttpServerOptions {
   readonly port: number;
   readonly host?: string;
   readonly readiness: Readonly<Record<string, ReadinessCheck>>;
+  /** POST routes by exact path (the Telegram webhook). */
+  readonly routes?: Readonly<Record<string, RouteHandler>>;
 }
+
+/** A POST route's handler; it owns the response. */
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
 /** A started HTTP server. */
 export interface HttpServer {
@@ -42,7 +47,9 @@ function json(res: ServerResponse, status: number, body: unknown): void {
 /** Starts listening; resolves once the port is bound. */
 export async function startHttpServer(options: HttpServerOptions): Promise<HttpServer> {
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const path = (req.url ?? '/').split('?')[0];
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const route = options.routes?.[path];
+    if (route && req.method === 'POST') { void Promise.resolve(route(req, res)); return; }
     if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: 'method not allowed' });
     if (path === '/healthz') return json(res, 200, { status: 'ok' });
     if (path === '/readyz') {

@@ -22,3 +22,20 @@ describe('text folding and suggestions', () => {
     expect(closest('zzzzzz', ['demands'])).toEqual([]);
   });
 });
+
+describe('pacer', () => {
+  it('keeps one message per second per chat, the global rate, and the per-group minute', async () => {
+    const { Pacer } = await import('../../src/schedule/pacer.js');
+    let now = 0;
+    const pacer = new Pacer({ global: { count: 3, perMs: 1000 }, perChat: { count: 1, perMs: 1000 }, perGroup: { count: 2, perMs: 60_000 } }, () => now);
+    expect(pacer.reserve('a', false)).toBe(0);
+    expect(pacer.reserve('a', false)).toBe(1000);
+    expect(pacer.reserve('b', false)).toBe(0);
+    expect(pacer.reserve('c', false)).toBe(1000); // the global window (3/s) is full until t=1000
+    expect(pacer.reserve('g', true)).toBe(1000);
+    expect(pacer.reserve('g', true)).toBe(2000);
+    expect(pacer.reserve('g', true)).toBe(60_000 + 1000); // 2 per minute per group
+    now = 200_000;
+    expect(pacer.reserve('a', false)).toBe(0);
+  });
+});

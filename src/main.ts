@@ -1,0 +1,53 @@
+/**
+ * Composition root of `placard serve`: configuration → content → store →
+ * adapters → HTTP server, and an orderly shutdown. The only module of the
+ * core that knows the platform adapters; it loads each one only when it is
+ * configured, so a Discord-only deployment never loads grammY and vice versa.
+ */
+import type { Adapter } from './adapter.js';
+import { createCore } from './app.js';
+import type { Config } from './config.js';
+import { startHttpServer, type ReadinessCheck, type RouteHandler } from './http/server.js';
+import type { Logger } from './log.js';
+
+/** A running `serve`. */
+export interface Served {
+  readonly httpPort: number;
+  /** Stops taking updates, closes the HTTP server and the store. */
+  stop(): Promise<void>;
+}
+
+/** Starts every configured adapter and the HTTP server. */
+export async function serve(config: Config, log: Logger): Promise<Served> {
+  const core = await createCore(config, log);
+  const adapters: Adapter[] = [];
+  const readiness: Record<string, ReadinessCheck> = {
+    store: async () => core.store.ping().then(() => undefined, (e: unknown) => (e instanceof Error ? e.message : 'unreachable')),
+  };
+  const routes: Record<string, RouteHandler> = {};
+
+  if (config.telegram) {
+    const { TelegramAdapter } = await import('../adapters/telegram/adapter.js');
+    const telegram = new TelegramAdapter({ ...config.telegram, services: core.services, log: log.child({ adapter: 'telegram' }) });
+    const hook = telegram.webhookRoute();
+    if (hook) routes[hook.path] = hook.handler;
+    readiness.telegram = async () => (telegram.ready() ? undefined : 'not connected to the Bot API');
+    adapters.push(telegram);
+  }
+  if (!config.telegram && !config.discord) {
+    log.warn('no platform configured: set TELEGRAM_BOT_TOKEN, or DISCORD_TOKEN and DISCORD_APPLICATION_ID; serving HTTP only');
+  }
+
+  const http = await startHttpServer({ port: config.httpPort, readiness, routes });
+  for (const adapter of adapters) await adapter.start((invocation) => core.dispatcher.dispatch(invocation));
+  log.info({ port: http.port, adapters: adapters.map((a) => a.name) }, 'serving');
+
+  return {
+    httpPort: http.port,
+    async stop() {
+      await Promise.allSettled(adapters.map((a) => a.stop()));
+      await http.close();
+      await core.close();
+    },
+  };
+}

@@ -1,0 +1,149 @@
+/** The Telegram adapter end to end: real grammY and runner against the loopback Bot API fake. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { commands } from '../../src/commands/index.js';
+import type { Command } from '../../src/commands/types.js';
+import { paragraph, reply } from '../../src/rich/build.js';
+import { CHAT_SETTINGS, readChatSettings } from '../../src/store/chat-settings.js';
+import { Faults } from '../fakes/telegram/index.js';
+import { testServices } from '../helpers/core.js';
+import { until } from '../helpers/wait.js';
+import { ADMIN, GROUP, MEMBER, PRIVATE, startTelegramRig, type TelegramRig } from './telegram-harness.js';
+
+let rig: TelegramRig | undefined;
+afterEach(async () => { await rig?.close(); rig = undefined; });
+
+const secret: Command = {
+  name: 'secret', description: 'An admin-only test command', options: [], access: 'admin',
+  run: () => reply({ blocks: [paragraph('admin ok')] }),
+};
+
+describe('Telegram adapter', () => {
+  it('answers /start in a private chat as HTML, link previews off, as a reply', async () => {
+    rig = await startTelegramRig();
+    const [m] = await rig.say('/start');
+    expect(m).toMatchObject({ parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+    expect(m?.reply_parameters).toMatchObject({ allow_sending_without_reply: true });
+    expect(m?.plainText).toContain(rig.services.campaign.meta.title);
+  });
+
+  it('answers /demands@placardbot in a group and ignores /demands@otherbot', async () => {
+    rig = await startTelegramRig();
+    const ignored = await rig.say('/demands@otherbot', GROUP, MEMBER);
+    expect(ignored).toHaveLength(0);
+    const answered = await rig.say('/demands@PlacardBot', GROUP, MEMBER);
+    expect(answered.length).toBeGreaterThan(0);
+    expect(answered.map((m) => m.plainText).join('\n')).toContain('Release of all political prisoners and detainees!');
+  });
+
+  it('escapes HTML from arguments: <script> arrives as text', async () => {
+    rig = await startTelegramRig();
+    const [m] = await rig.say('/signatories <script>alert(1)</script> & <b>');
+    expect(m?.text).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;');
+    expect(m?.plainText).toContain('<script>alert(1)</script> & <b>');
+    expect(m?.entities?.some((e) => e.type === 'bold' && m.plainText.slice(e.offset, e.offset + e.length) === '<b>')).toBe(false);
+  });
+
+  it('pages /signatories with buttons forward and back, and answers a stale button politely', async () => {
+    rig = await startTelegramRig();
+    const [first] = await rig.say('/signatories');
+    const markup = first?.reply_markup as { inline_keyboard?: { text: string; callback_data?: string }[][] } | undefined;
+    const next = markup?.inline_keyboard?.[0]?.find((b) => b.text.startsWith('Next'));
+    expect(next?.callback_data).toBe('pg|signatories|2|');
+    rig.tg.pressButton({ chat: PRIVATE, from: ADMIN, messageId: first!.message_id, data: 'pg|signatories|2|' });
+    const page2 = await rig.tg.waitFor(() => rig!.tg.sent.find((m) => m.method === 'editMessageText' && m.plainText.includes('page 2 of 4')));
+    expect(page2.plainText).toContain('MLPD');
+    rig.tg.pressButton({ chat: PRIVATE, from: ADMIN, messageId: first!.message_id, data: 'pg|signatories|1|' });
+    await rig.tg.waitFor(() => rig!.tg.sent.find((m) => m.method === 'editMessageText' && m.plainText.includes('page 1 of 4')));
+    rig.tg.pressButton({ chat: PRIVATE, from: ADMIN, messageId: first!.message_id, data: 'pg|signatories|9|' });
+    rig.tg.pressButton({ chat: PRIVATE, from: ADMIN, messageId: first!.message_id, data: 'garbage' });
+    const answers = await rig.tg.waitFor(() => (rig!.tg.callbackAnswers.length >= 4 ? rig!.tg.callbackAnswers : undefined));
+    expect(answers.slice(2).map((a) => a.text)).toEqual([
+      'This list has changed. Please send the command again.', 'This list has changed. Please send the command again.']);
+  });
+
+  it('refuses a member on an admin command; admins, anonymous admins and private users pass', async () => {
+    const services = { ...(await testServices()), commands: [...commands, secret] };
+    rig = await startTelegramRig({ services });
+    expect((await rig.say('/secret', GROUP, MEMBER))[0]?.plainText).toBe('Only admins of this chat can use /secret.');
+    expect((await rig.say('/secret', GROUP, ADMIN))[0]?.plainText).toBe('admin ok');
+    expect((await rig.say('/secret', PRIVATE, MEMBER))[0]?.plainText).toBe('admin ok');
+    const before = rig.tg.sentTo(GROUP.id).length;
+    rig.tg.sendUserMessage({ chat: GROUP, text: '/secret', senderChat: true });
+    const anon = await rig.tg.waitFor(() => rig!.tg.sentTo(GROUP.id)[before]);
+    expect(anon.plainText).toBe('admin ok');
+    expect(rig.tg.callsOf('getChatMember').length).toBe(2); // one per user, then cached
+  });
+
+  it('sets the command menu at start for private chats, groups and group admins, and only when it changed', async () => {
+    const services = await testServices();
+    rig = await startTelegramRig({ services });
+    await rig.tg.waitFor(() => rig!.tg.callsOf('setMyCommands').length === 3 || undefined);
+    expect(rig.tg.commands({ type: 'default' }).map((c) => c.command)).toEqual(commands.map((c) => c.name));
+    expect(rig.tg.commands({ type: 'all_group_chats' }).map((c) => c.command)).toEqual(commands.filter((c) => c.access === 'everyone').map((c) => c.name));
+    await rig.close();
+    rig = await startTelegramRig({ services });
+    await rig.say('/start');
+    expect(rig.tg.callsOf('setMyCommands')).toHaveLength(0);
+  });
+
+  it('keeps serving when the menu cannot be set', async () => {
+    rig = await startTelegramRig({ down: false });
+    rig.tg.failNext('setMyCommands', { times: 5 }, Faults.internal());
+    expect((await rig.say('/start')).length).toBe(1);
+  });
+
+  it('forgets a chat that removed or blocked the bot, and moves one that became a supergroup', async () => {
+    rig = await startTelegramRig();
+    const store = rig.services.store;
+    await store.set(CHAT_SETTINGS, `telegram:${GROUP.id}`, { subscribed: true, timeZone: 'Asia/Almaty' });
+    rig.tg.chatMemberUpdate({ chat: GROUP, status: 'kicked', oldStatus: 'member' });
+    await until(async () => (await readChatSettings(store, { platform: 'telegram', chatId: String(GROUP.id) })) === undefined);
+    const old = { id: -4321, type: 'group' as const, title: 'Old group' };
+    rig.tg.addChat(old);
+    await store.set(CHAT_SETTINGS, `telegram:${old.id}`, { subscribed: true, timeZone: 'Europe/Paris' });
+    const { newChatId } = rig.tg.migrateChat({ chatId: old.id });
+    await until(async () => (await readChatSettings(store, { platform: 'telegram', chatId: String(old.id) })) === undefined);
+    expect(await readChatSettings(store, { platform: 'telegram', chatId: String(old.id) })).toBeUndefined();
+    expect((await readChatSettings(store, { platform: 'telegram', chatId: String(newChatId) }))?.timeZone).toBe('Europe/Paris');
+  });
+
+  it('forgets a chat when a reply fails with 403', async () => {
+    rig = await startTelegramRig();
+    await rig.services.store.set(CHAT_SETTINGS, `telegram:${PRIVATE.id}`, { subscribed: true });
+    rig.tg.failNext('sendMessage', { chatId: PRIVATE.id }, Faults.blocked());
+    rig.tg.sendUserMessage({ chat: PRIVATE, from: ADMIN, text: '/start' });
+    await until(async () => (await readChatSettings(rig!.services.store, { platform: 'telegram', chatId: String(PRIVATE.id) })) === undefined);
+  });
+
+  it('maps send errors to SendResults for the scheduler', async () => {
+    rig = await startTelegramRig();
+    const target = { platform: 'telegram' as const, chatId: String(GROUP.id), kind: 'group' as const };
+    const msg = { title: 'Reminder', blocks: [paragraph('15 years ago today')] };
+    expect(await rig.adapter.send(target, msg)).toEqual({ kind: 'sent' });
+    const cases = [
+      [Faults.retryAfter(7), { kind: 'retryAfter', ms: 7000 }],
+      [Faults.kicked('supergroup'), { kind: 'gone' }],
+      [Faults.chatNotFound(), { kind: 'gone' }],
+      [Faults.migrated(-100999), { kind: 'migrated', newChatId: '-100999' }],
+      [Faults.internal(), { kind: 'failed', transient: true }],
+      [Faults.drop(), { kind: 'failed', transient: true }],
+    ] as const;
+    // Each case on its own chat: the pacer allows one message per second per chat.
+    for (const [i, [fault, expected]] of cases.entries()) {
+      const chat = { ...target, chatId: String(-200 - i) };
+      rig.tg.failNext('sendMessage', {}, fault);
+      expect(await rig.adapter.send(chat, msg)).toMatchObject(expected);
+    }
+  });
+
+  it('stays up while Telegram is unreachable at start, then serves', async () => {
+    rig = await startTelegramRig({ down: true, botInfo: undefined });
+    expect(rig.adapter.ready()).toBe(false);
+    await rig.tg.waitFor(() => rig!.logs.text.includes('telegram unreachable at start') || undefined);
+    await rig.tg.setDown(false);
+    await rig.tg.waitFor(() => rig!.adapter.ready() || undefined, 10_000);
+    expect((await rig.say('/start'))[0]?.plainText).toContain(rig.services.campaign.meta.title);
+    expect(rig.logs.text).not.toContain(rig.tg.token);
+    expect(rig.logs.text).not.toContain(rig.tg.token.split(':')[1]);
+  });
+});
