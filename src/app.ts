@@ -10,6 +10,8 @@ import type { Config } from './config.js';
 import type { Campaign } from './content/campaign.js';
 import { loadCampaign } from './content/load.js';
 import type { Logger } from './log.js';
+import type { Metrics } from './metrics.js';
+import { instrumentStore } from './store/instrumented.js';
 import { openStore } from './store/open.js';
 import type { Store } from './store/store.js';
 
@@ -23,12 +25,15 @@ export interface Core {
   close(): Promise<void>;
 }
 
-/** Loads the content (throws ContentError), opens the store and builds the dispatcher. */
-export async function createCore(config: Config, log: Logger): Promise<Core> {
+/** Loads the content (throws ContentError), opens the store and builds the dispatcher; counts into `metrics` when given. */
+export async function createCore(config: Config, log: Logger, metrics?: Metrics): Promise<Core> {
   const campaign = await loadCampaign(resolve(config.contentDir));
-  const store = await openStore(config.storeUrl);
+  const opened = await openStore(config.storeUrl);
+  const store = metrics ? instrumentStore(opened, (operation) => metrics.storeErrors.inc({ operation })) : opened;
   const services: Services = { campaign, store, commands };
-  const dispatcher = new Dispatcher(services, log);
+  const dispatcher = new Dispatcher(services, log, metrics
+    ? (command, platform, outcome) => metrics.commands.inc({ command, platform, outcome })
+    : undefined);
   log.info({ statements: campaign.statements.length, events: campaign.events.length, store: store.backend }, 'core ready');
   return { campaign, store, dispatcher, services, close: () => store.close() };
 }

@@ -47,15 +47,27 @@ async function runConsole(config: Config): Promise<number> {
   return 0;
 }
 
+/** Longest a shutdown may take before the process exits anyway. */
+const SHUTDOWN_BOUND_MS = 10_000;
+
 async function runServe(config: Config): Promise<number> {
   const log = createLogger({ level: config.logLevel, secrets: secretsOf(config), destination: pino.destination({ dest: 1, sync: false }) });
+  process.on('unhandledRejection', (reason: unknown) => log.error({ err: reason }, 'unhandled rejection'));
   const served = await serve(config, log);
-  await new Promise<void>((resolve) => {
-    process.once('SIGTERM', () => resolve());
-    process.once('SIGINT', () => resolve());
+  const signal = await new Promise<string>((resolve) => {
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+    process.once('SIGINT', () => resolve('SIGINT'));
   });
-  log.info('shutting down');
+  log.info({ signal }, 'shutting down');
+  const bound = setTimeout(() => {
+    log.warn({ boundMs: SHUTDOWN_BOUND_MS }, 'shutdown took too long; exiting');
+    log.flush();
+    process.exit(0);
+  }, SHUTDOWN_BOUND_MS);
+  bound.unref();
   await served.stop();
+  clearTimeout(bound);
+  log.info('stopped');
   log.flush();
   return 0;
 }

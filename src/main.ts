@@ -9,6 +9,7 @@ import { createCore } from './app.js';
 import type { Config } from './config.js';
 import { startHttpServer, type ReadinessCheck, type RouteHandler } from './http/server.js';
 import type { Logger } from './log.js';
+import { Metrics } from './metrics.js';
 
 /** A running `serve`. */
 export interface Served {
@@ -19,7 +20,8 @@ export interface Served {
 
 /** Starts every configured adapter and the HTTP server. */
 export async function serve(config: Config, log: Logger): Promise<Served> {
-  const core = await createCore(config, log);
+  const metrics = new Metrics();
+  const core = await createCore(config, log, metrics);
   const adapters: Adapter[] = [];
   const readiness: Record<string, ReadinessCheck> = {
     store: async () => core.store.ping().then(() => undefined, (e: unknown) => (e instanceof Error ? e.message : 'unreachable')),
@@ -38,7 +40,7 @@ export async function serve(config: Config, log: Logger): Promise<Served> {
     log.warn('no platform configured: set TELEGRAM_BOT_TOKEN, or DISCORD_TOKEN and DISCORD_APPLICATION_ID; serving HTTP only');
   }
 
-  const http = await startHttpServer({ port: config.httpPort, readiness, routes });
+  const http = await startHttpServer({ port: config.httpPort, readiness, routes, metrics: () => metrics.expose() });
   for (const adapter of adapters) await adapter.start((invocation) => core.dispatcher.dispatch(invocation));
   log.info({ port: http.port, adapters: adapters.map((a) => a.name) }, 'serving');
 

@@ -71,7 +71,8 @@ export class TelegramAdapter implements Adapter {
   constructor(private readonly options: TelegramAdapterOptions) {
     const client = options.apiRoot ? { apiRoot: options.apiRoot } : {};
     this.bot = new Bot(options.token, { client, ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
-    this.bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true }));
+    // Replies wait out a 429 (up to 30 s); 5xx and network errors fail fast instead of holding the chat's queue.
+    this.bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowInternalServerErrors: true, rethrowHttpErrors: true }));
     this.bot.api.config.use(async (prev, method, payload, signal) => {
       try { return await prev(method, payload, signal); } catch (e: unknown) {
         if (!signal?.aborted) options.log.warn({ ...describe(e), method }, 'telegram request failed');
@@ -138,10 +139,11 @@ export class TelegramAdapter implements Adapter {
       if (this.stopped) return;
       try {
         // getMe ourselves: grammY's init() would retry on its own with waits growing to an hour.
-        if (!this.bot.isInited()) this.bot.botInfo = await this.bot.api.getMe();
+        // Through the plain API: start-up has its own backoff, auto-retry's would only add waits.
+        if (!this.bot.isInited()) this.bot.botInfo = await this.sendApi.getMe();
         const hook = this.options.webhook;
-        if (hook) await this.bot.api.setWebhook(hook.url, { secret_token: hook.secret, allowed_updates: [...ALLOWED_UPDATES] });
-        else await this.bot.api.deleteWebhook();
+        if (hook) await this.sendApi.setWebhook(hook.url, { secret_token: hook.secret, allowed_updates: [...ALLOWED_UPDATES] });
+        else await this.sendApi.deleteWebhook();
         break;
       } catch (error: unknown) {
         if (error instanceof GrammyError && error.error_code === 401) {

@@ -52,11 +52,17 @@ function checkOptions(command: Command, values: OptionValues): OptionValues | st
   return out;
 }
 
+/** How an invocation ended, for metrics. */
+export type Outcome = 'ok' | 'refused' | 'bad_arguments' | 'failed' | 'unknown_command';
+
+/** Called once per invocation with the command (or `unknown`), platform and outcome. */
+export type DispatchObserver = (command: string, platform: string, outcome: Outcome) => void;
+
 /** Routes invocations to commands. */
 export class Dispatcher {
   private readonly byName: ReadonlyMap<string, Command>;
 
-  constructor(private readonly services: Services, private readonly log?: Logger) {
+  constructor(private readonly services: Services, private readonly log?: Logger, private readonly observe?: DispatchObserver) {
     this.byName = new Map(services.commands.map((c) => [c.name, c]));
   }
 
@@ -68,21 +74,26 @@ export class Dispatcher {
   /** Answers one invocation. Never throws: failures become short, ephemeral answers. */
   async dispatch(invocation: Invocation): Promise<Reply> {
     const command = this.find(invocation.command);
-    if (!command) return this.unknown(invocation.command);
+    const done = (outcome: Outcome, reply: Reply): Reply => {
+      this.observe?.(command?.name ?? 'unknown', invocation.chat.platform, outcome);
+      return reply;
+    };
+    if (!command) return done('unknown_command', this.unknown(invocation.command));
     try {
       const parsed = invocation.options ?? optionsFromText(command, invocation.text);
       const options = typeof parsed === 'string' ? parsed : checkOptions(command, parsed);
       if (typeof options === 'string') {
-        return errorReply(text(`${options}. Usage: `), code(usageOf(command)), text(' — see '), code(`/help ${command.name}`), text('.'));
+        return done('bad_arguments', errorReply(text(`${options}. Usage: `), code(usageOf(command)), text(' — see '), code(`/help ${command.name}`), text('.')));
       }
       if (command.access === 'admin' && (await invocation.role()) !== 'admin') {
-        return errorReply(`Only admins of this chat can use /${command.name}.`);
+        return done('refused', errorReply(`Only admins of this chat can use /${command.name}.`));
       }
-      return await command.run({ options, text: invocation.text }, invocation, this.services);
+      const reply = await command.run({ options, text: invocation.text }, invocation, this.services);
+      return done(reply.ephemeral ? 'bad_arguments' : 'ok', reply);
     } catch (error: unknown) {
       // Log what failed, never what was typed or who typed it.
       this.log?.error({ err: error, command: command.name, platform: invocation.chat.platform }, 'command failed');
-      return errorReply('Sorry, something went wrong on our side. Please try again in a moment.');
+      return done('failed', errorReply('Sorry, something went wrong on our side. Please try again in a moment.'));
     }
   }
 

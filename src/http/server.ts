@@ -13,6 +13,8 @@ export interface HttpServerOptions {
   readonly port: number;
   readonly host?: string;
   readonly readiness: Readonly<Record<string, ReadinessCheck>>;
+  /** Prometheus exposition for GET /metrics. */
+  readonly metrics?: () => Promise<{ contentType: string; body: string }>;
   /** POST routes by exact path (the Telegram webhook). */
   readonly routes?: Readonly<Record<string, RouteHandler>>;
 }
@@ -55,6 +57,11 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     if (path === '/readyz') {
       void readiness(options.readiness).then(({ ok, failures }) =>
         json(res, ok ? 200 : 503, ok ? { status: 'ready' } : { status: 'not ready', failures }));
+      return;
+    }
+    if (path === '/metrics' && options.metrics) {
+      void options.metrics().then(({ contentType, body }) => { res.writeHead(200, { 'content-type': contentType }); res.end(body); },
+        () => json(res, 500, { error: 'metrics unavailable' }));
       return;
     }
     json(res, 404, { error: 'not found' });

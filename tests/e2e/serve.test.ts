@@ -1,0 +1,78 @@
+/**
+ * `placard serve` as a child process: HTTP health and readiness, a log that
+ * never contains the token even when the platform fails, and SIGTERM → exit 0
+ * well within the shutdown bound.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Faults, startFakeTelegram, type FakeTelegram } from '../fakes/telegram/index.js';
+import { until } from '../helpers/wait.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+const freePort = (): Promise<number> => new Promise((res) => {
+  const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address() as { port: number }; s.close(() => res(port)); });
+});
+
+interface Running { child: ChildProcess; output: () => string; exited: Promise<{ code: number | null; ms: number }>; signalAt: () => void }
+
+function start(env: Record<string, string>): Running {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve'], {
+    cwd: ROOT, env: { ...process.env, STORE_URL: 'memory://', LOG_LEVEL: 'debug', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.setEncoding('utf8').on('data', (d: string) => { out += d; });
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => { out += d; });
+  let t0 = 0;
+  const exited = new Promise<{ code: number | null; ms: number }>((res) => child.on('exit', (code) => res({ code, ms: Date.now() - t0 })));
+  return { child, output: () => out, exited, signalAt: () => { t0 = Date.now(); } };
+}
+
+let running: Running | undefined;
+let tg: FakeTelegram | undefined;
+afterEach(async () => { running?.child.kill('SIGKILL'); await tg?.close(); running = undefined; tg = undefined; });
+
+const http = async (port: number, path: string): Promise<{ status: number; body: string }> => {
+  const r = await fetch(`http://127.0.0.1:${port}${path}`);
+  return { status: r.status, body: await r.text() };
+};
+
+describe('placard serve', () => {
+  it('with no platform: serves HTTP, says which variables to set, and stops on SIGTERM with exit 0', async () => {
+    const port = await freePort();
+    running = start({ HTTP_PORT: String(port) });
+    await until(() => running!.output().includes('"msg":"serving"'), 30_000, 'serving');
+    expect(running.output()).toContain('no platform configured: set TELEGRAM_BOT_TOKEN, or DISCORD_TOKEN and DISCORD_APPLICATION_ID');
+    expect(await http(port, '/healthz')).toMatchObject({ status: 200 });
+    expect(await http(port, '/readyz')).toMatchObject({ status: 200 });
+    expect((await http(port, '/metrics')).body).toContain('placard_commands_total');
+    running.signalAt();
+    running.child.kill('SIGTERM');
+    const { code, ms } = await running.exited;
+    expect(code).toBe(0);
+    expect(ms).toBeLessThan(10_000);
+    expect(running.output()).toContain('"msg":"stopped"');
+  }, 60_000);
+
+  it('with a token and a failing Bot API: stays up, not ready, and never logs the token', async () => {
+    tg = await startFakeTelegram({ botUsername: 'placardbot' });
+    tg.failNext('*', { times: 10_000 }, Faults.internal());
+    const port = await freePort();
+    running = start({ HTTP_PORT: String(port), TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot });
+    await until(() => running!.output().includes('telegram unreachable at start'), 30_000, 'a failed start-up attempt');
+    const ready = await http(port, '/readyz');
+    expect(ready.status).toBe(503);
+    expect(JSON.parse(ready.body).failures).toEqual({ telegram: 'not connected to the Bot API' });
+    await tg.setDown(true);
+    await until(() => (running!.output().match(/telegram unreachable at start/g) ?? []).length >= 3, 30_000, 'more attempts');
+    running.signalAt();
+    running.child.kill('SIGTERM');
+    expect((await running.exited).code).toBe(0);
+    const log = running.output();
+    expect(log).not.toContain(tg.token);
+    expect(log).not.toContain(tg.token.split(':')[1]);
+    expect(log).toContain('"adapter":"telegram"');
+  }, 60_000);
+});
