@@ -29,6 +29,8 @@ export interface Adapter {
   start(handler: InvocationHandler): Promise<void>;
   /** Stops taking updates and releases connections. */
   stop(): Promise<void>;
+  /** True while connected and taking updates (for /readyz). */
+  ready(): boolean;
   /** Sends one message to a chat (reminders). */
   send(target: ChatRef, message: RichMessage): Promise<SendResult>;
 }

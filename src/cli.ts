@@ -17,11 +17,12 @@ import { pino } from 'pino';
 import { createLogger } from './log.js';
 import { serve } from './main.js';
 
-const USAGE = `Usage: placard [console | serve | check [dir] | help]
+const USAGE = `Usage: placard [console | serve | check [dir] | register | help]
   (no argument)  the console when no platform token is set, else serve
   console        an offline shell to try every command (reads a pipe line by line)
-  serve          run the configured platform adapters
+  serve          run the configured platform adapters, the scheduler and the HTTP server
   check [dir]    validate campaign content (default: $CONTENT_DIR or ./content)
+  register       register Discord slash commands now (needs DISCORD_TOKEN, DISCORD_APPLICATION_ID)
 `;
 
 const out = (s: string): void => { process.stdout.write(s); };
@@ -72,6 +73,24 @@ async function runServe(config: Config): Promise<number> {
   return 0;
 }
 
+async function register(config: Config): Promise<number> {
+  if (!config.discord) { err('placard register: set DISCORD_TOKEN and DISCORD_APPLICATION_ID\n'); return 64; }
+  const log = createLogger({ level: config.logLevel, secrets: secretsOf(config) });
+  const core = await createCore(config, log);
+  try {
+    const { registerCommands, createDiscordRest } = await import('../adapters/discord/index.js');
+    const { token, applicationId, guildId, apiUrl } = config.discord;
+    const outcome = await registerCommands({
+      rest: createDiscordRest({ token, ...(apiUrl ? { apiUrl } : {}) }), applicationId, ...(guildId ? { guildId } : {}),
+      commands: core.services.commands, store: core.store, log, force: true,
+    });
+    out(`registered ${outcome.commands} slash commands (${outcome.scope})\n`);
+    return 0;
+  } finally {
+    await core.close();
+  }
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub === 'help' || sub === '--help' || sub === '-h') { out(USAGE); return 0; }
@@ -81,6 +100,7 @@ async function main(argv: readonly string[]): Promise<number> {
     case undefined: return config.telegram || config.discord ? runServe(config) : runConsole(config);
     case 'console': return runConsole(config);
     case 'serve': return runServe(config);
+    case 'register': return register(config);
     default: err(`placard: unknown command “${sub.slice(0, 40)}”\n${USAGE}`); return 64;
   }
 }

@@ -33,8 +33,14 @@ export async function serve(config: Config, log: Logger): Promise<Served> {
     const telegram = new TelegramAdapter({ ...config.telegram, services: core.services, log: log.child({ adapter: 'telegram' }) });
     const hook = telegram.webhookRoute();
     if (hook) routes[hook.path] = hook.handler;
-    readiness.telegram = async () => (telegram.ready() ? undefined : 'not connected to the Bot API');
     adapters.push(telegram);
+  }
+  if (config.discord) {
+    const { DiscordAdapter } = await import('../adapters/discord/adapter.js');
+    adapters.push(new DiscordAdapter({ ...config.discord, services: core.services, log: log.child({ adapter: 'discord' }) }));
+  }
+  for (const adapter of adapters) {
+    readiness[adapter.name] = async () => (adapter.ready() ? undefined : `not connected to ${adapter.name === 'telegram' ? 'the Bot API' : 'the Discord gateway'}`);
   }
   if (!config.telegram && !config.discord) {
     log.warn('no platform configured: set TELEGRAM_BOT_TOKEN, or DISCORD_TOKEN and DISCORD_APPLICATION_ID; serving HTTP only');

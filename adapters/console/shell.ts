@@ -70,6 +70,11 @@ export class ConsoleAdapter implements Adapter {
     });
   }
 
+  /** The console is ready as soon as it exists. */
+  ready(): boolean {
+    return true;
+  }
+
   /** Stops reading. */
   async stop(): Promise<void> {
     this.rl?.close();

@@ -171,7 +171,7 @@ export function interactionRoutes(env: InteractionRoutesEnv): Route[] {
         if (invalid) return log(it, 'followup', errorReply(invalid), c.body);
         const original = it.originalMessageId ? state.messages.get(it.originalMessageId) : undefined;
         let message: MessageRecord;
-        if (original?.loading) {
+        if (original?.loading && !original.deleted) {
           // The first follow-up after a deferral replaces the "thinking…" reply (and keeps its ephemerality).
           applyEdit(original, c.body, c.files);
           message = original;

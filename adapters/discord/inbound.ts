@@ -1,0 +1,141 @@
+/**
+ * Inbound: interactions → Invocations, and the answers back. Slash commands
+ * run the dispatcher; autocomplete asks the core's choices; paging buttons
+ * re-run a command for another page and update their message in place.
+ *
+ * Privacy: nothing here logs who invoked, what they typed, or what was answered.
+ */
+import {
+  PermissionFlagsBits,
+  type AutocompleteInteraction,
+  type BaseInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+} from 'discord.js';
+import type { InvocationHandler } from '../../src/adapter.js';
+import { choicesFor } from '../../src/commands/choices.js';
+import type { Invocation, OptionValues, Role, Services } from '../../src/commands/types.js';
+import type { Logger } from '../../src/log.js';
+import { errorReply } from '../../src/rich/build.js';
+import type { Reply } from '../../src/rich/model.js';
+import { parsePageCustomId } from './paging.js';
+import { answer } from './respond.js';
+import { describeError } from './send.js';
+
+/** What happened to one interaction (for metrics, benchmarks and tests; no user data). */
+export interface InteractionOutcome {
+  readonly kind: 'command' | 'autocomplete' | 'button';
+  /** The interaction's id (an event id, not a person's). */
+  readonly interactionId: string;
+  readonly command: string;
+  readonly ok: boolean;
+  /** Whether the answer was deferred first. */
+  readonly deferred: boolean;
+  /** Messages sent (0 for autocomplete). */
+  readonly messages: number;
+  readonly ms: number;
+}
+
+/** What the inbound side needs. */
+export interface InboundContext {
+  readonly services: Services;
+  readonly handler: InvocationHandler;
+  readonly log: Logger;
+  /** Defer when the answer is not ready within this many ms. */
+  readonly deferAfterMs: number;
+  readonly observe?: (outcome: InteractionOutcome) => void;
+}
+
+/** Shown when a button no longer leads anywhere. */
+export const STALE_BUTTON = 'This button has expired. Run the command again to get fresh buttons.';
+
+/** The invoker's role: admin in a DM, or with Manage Server (or Administrator) in a server — read when asked. */
+export function roleOf(interaction: BaseInteraction): Role {
+  if (!interaction.inGuild()) return 'admin';
+  return interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild) ? 'admin' : 'member';
+}
+
+/** An Invocation for a command run from an interaction. */
+export function invocationFrom(interaction: BaseInteraction, command: string, text: string, options?: OptionValues): Invocation {
+  return {
+    command,
+    text,
+    ...(options === undefined ? {} : { options }),
+    chat: { platform: 'discord', chatId: interaction.channelId ?? '', kind: interaction.inGuild() ? 'group' : 'private' },
+    role: async () => roleOf(interaction),
+    locale: interaction.locale,
+    now: new Date(),
+  };
+}
+
+/** Option values by name, and the values joined in the command's option order (for echoing). */
+export function optionsOf(interaction: ChatInputCommandInteraction, services: Services): { options: OptionValues; text: string } {
+  const options: Record<string, string | number> = {};
+  for (const o of interaction.options.data) {
+    if (typeof o.value === 'string' || typeof o.value === 'number') options[o.name] = o.value;
+  }
+  const spec = services.commands.find((c) => c.name === interaction.commandName)?.options.map((o) => o.name);
+  const order = spec ?? Object.keys(options);
+  const text = order.map((name) => options[name]).filter((v) => v !== undefined && v !== '').join(' ');
+  return { options, text };
+}
+
+/** Runs the handler; a handler that throws (the dispatcher never does) still yields an answer. */
+function run(ctx: InboundContext, invocation: Invocation): Promise<Reply> {
+  return ctx.handler(invocation).catch((error: unknown) => {
+    ctx.log.error({ platform: 'discord', command: invocation.command, error: describeError(error) }, 'handler failed');
+    return errorReply('Sorry, something went wrong on our side. Please try again in a moment.');
+  });
+}
+
+async function autocomplete(interaction: AutocompleteInteraction, ctx: InboundContext): Promise<void> {
+  const focused = interaction.options.getFocused(true);
+  const command = ctx.services.commands.find((c) => c.name === interaction.commandName);
+  const spec = command?.options.find((o) => o.name === focused.name);
+  const choices = spec?.choices !== undefined && spec.type === 'string'
+    ? choicesFor(spec.choices, ctx.services.campaign, String(focused.value)).filter((c) => c.name.length > 0)
+    : [];
+  await interaction.respond(choices.map((c) => ({ name: c.name, value: c.value })));
+}
+
+async function button(interaction: ButtonInteraction, ctx: InboundContext): Promise<{ command: string; result: { deferred: boolean; messages: number } }> {
+  const request = parsePageCustomId(interaction.customId);
+  const command = request === undefined ? undefined : ctx.services.commands.find((c) => c.name === request.command);
+  if (request === undefined || command === undefined) {
+    const result = await answer(interaction, Promise.resolve(errorReply(STALE_BUTTON)), 'reply', ctx.deferAfterMs);
+    return { command: 'unknown', result };
+  }
+  const text = [request.args, String(request.page)].filter((s) => s.length > 0).join(' ');
+  const result = await answer(interaction, run(ctx, invocationFrom(interaction, command.name, text)), 'update', ctx.deferAfterMs);
+  return { command: command.name, result };
+}
+
+/** Handles one interaction to the end; never throws. */
+export async function handleInteraction(interaction: Interaction, ctx: InboundContext): Promise<void> {
+  const started = Date.now();
+  let kind: InteractionOutcome['kind'] = 'command';
+  let command = 'unknown';
+  let result = { deferred: false, messages: 0 };
+  let ok = true;
+  try {
+    if (interaction.isChatInputCommand()) {
+      command = interaction.commandName;
+      const { options, text } = optionsOf(interaction, ctx.services);
+      result = await answer(interaction, run(ctx, invocationFrom(interaction, command, text, options)), 'reply', ctx.deferAfterMs);
+    } else if (interaction.isAutocomplete()) {
+      kind = 'autocomplete';
+      command = interaction.commandName;
+      await autocomplete(interaction, ctx);
+    } else if (interaction.isButton()) {
+      kind = 'button';
+      ({ command, result } = await button(interaction, ctx));
+    } else {
+      return;
+    }
+  } catch (error: unknown) {
+    ok = false;
+    ctx.log.warn({ platform: 'discord', kind, command, error: describeError(error) }, 'could not answer an interaction');
+  }
+  ctx.observe?.({ kind, interactionId: interaction.id, command, ok, ...result, ms: Date.now() - started });
+}

@@ -1,0 +1,101 @@
+/**
+ * The shared adapter contract over Discord: each line becomes a slash
+ * interaction dispatched by the loopback fake to the real discord.js client;
+ * what comes back is what a person would read (embed titles, descriptions
+ * and content, with the adapter's markdown escapes undone).
+ */
+import { createDiscordAdapter, type InteractionOutcome } from '../../adapters/discord/index.js';
+import { ZWSP } from '../../adapters/discord/escape.js';
+import { Dispatcher, parseCommandLine } from '../../src/commands/dispatch.js';
+import type { Command, OptionValues } from '../../src/commands/types.js';
+import { createLogger } from '../../src/log.js';
+import { ADMIN_PERMISSIONS, DEFAULT_MEMBER_PERMISSIONS, startFakeDiscord, type InteractionHandle, type MessageRecord } from '../fakes/discord/index.js';
+import { testServices } from '../helpers/core.js';
+import { describeAdapterContract, type ContractHarness } from './contract.js';
+
+const G = '210000000000000001';
+const C = '210000000000000002';
+
+/** What Discord shows for the markdown the adapter emits: escapes undone, markers and zero-width spaces dropped. */
+function visible(md: string): string {
+  let out = '';
+  let lineStart = true;
+  for (let i = 0; i < md.length;) {
+    const c = md[i]!;
+    if (lineStart && md.startsWith('> ', i)) { i += 2; lineStart = false; continue; }
+    lineStart = c === '\n';
+    if (c === '\\' && i + 1 < md.length && /[^\p{L}\p{N}\s]/u.test(md[i + 1]!)) { out += md[i + 1]; i += 2; continue; }
+    if (c === '`') {
+      const fence = md.startsWith('``', i) ? '``' : '`';
+      const end = md.indexOf(fence, i + fence.length);
+      if (end > 0) { const inner = md.slice(i + fence.length, end); out += fence === '``' ? inner.slice(1, -1) : inner; i = end + fence.length; continue; }
+    }
+    if (md.startsWith('](', i)) { i = md.indexOf(')', i) + 1; continue; }
+    if (c === '*' || c === '[') { i += 1; continue; }
+    out += c;
+    i += 1;
+  }
+  return out.replaceAll(ZWSP, '');
+}
+
+/** The slash options a person would fill in for `/cmd text`: the command's own parser, else the first option. */
+function optionsFor(command: Command | undefined, text: string): Record<string, string | number> {
+  const first = command?.options[0]?.name;
+  if (command === undefined || first === undefined || text === '') return {};
+  const parsed: OptionValues | string = command.parse ? command.parse(text) : { [first]: text };
+  const values = typeof parsed === 'string' ? { [first]: text } : parsed;
+  return Object.fromEntries(Object.entries(values).filter((e): e is [string, string | number] => e[1] !== undefined));
+}
+
+async function discordHarness(): Promise<ContractHarness> {
+  const dc = await startFakeDiscord({ guilds: [{ id: G, name: 'Solidarity', channels: [{ id: C, name: 'general' }] }] });
+  const services = await testServices();
+  const dispatcher = new Dispatcher(services);
+  const done = new Map<string, InteractionOutcome>();
+  const waiting = new Map<string, (o: InteractionOutcome) => void>();
+  const adapter = createDiscordAdapter({
+    token: dc.token, applicationId: dc.applicationId, guildId: G, apiUrl: dc.restApi, services,
+    log: createLogger({ level: 'silent' }),
+    observe: (o) => { done.set(o.interactionId, o); waiting.get(o.interactionId)?.(o); },
+  });
+  try {
+    await adapter.start((inv) => dispatcher.dispatch(inv));
+  } catch (error) {
+    await adapter.stop();
+    await dc.close();
+    throw error;
+  }
+  const answered = (h: InteractionHandle): Promise<InteractionOutcome> =>
+    new Promise((resolve) => { const o = done.get(h.id); if (o) resolve(o); else waiting.set(h.id, resolve); });
+  /** Longest description or content of each returned text, as Discord counts it. */
+  const sizes = new Map<string, number>();
+  const read = (m: MessageRecord): string => {
+    const embeds = m.embeds as { title?: string; description?: string }[];
+    const text = visible([m.content, ...embeds.flatMap((e) => [e.title ?? '', e.description ?? ''])].filter((s) => s !== '').join('\n'));
+    sizes.set(text, Math.max(m.content.length, ...embeds.map((e) => e.description?.length ?? 0)));
+    return text;
+  };
+  return {
+    limit: 4096,
+    measure: (m) => sizes.get(m) ?? Number.POSITIVE_INFINITY,
+    async send(line, options = {}) {
+      const parsed = parseCommandLine(line);
+      if (!parsed) throw new Error(`not a command line: ${line}`);
+      const command = services.commands.find((c) => c.name === parsed.command);
+      const h = dc.slashCommand({
+        ...(options.group ? { guildId: G, memberPermissions: options.admin ? ADMIN_PERMISSIONS : DEFAULT_MEMBER_PERMISSIONS } : {}),
+        name: parsed.command,
+        options: optionsFor(command, parsed.text),
+      });
+      const outcome = await answered(h);
+      if (!outcome.ok) throw new Error(`the adapter could not answer ${parsed.command}`);
+      return dc.channelMessages(String(h.payload.channel_id)).filter((m) => m.interactionId === h.id).map(read);
+    },
+    async close() {
+      await adapter.stop();
+      await dc.close();
+    },
+  };
+}
+
+describeAdapterContract('discord', discordHarness);
