@@ -5,7 +5,7 @@
  * measures the visible text it produces alongside the markup.
  */
 import type { Block, Reply, RichMessage, Span } from '../../src/rich/model.js';
-import { splitReply } from '../../src/rich/split.js';
+import { splitMessage } from '../../src/rich/split.js';
 
 /** Telegram's limit for one message's text after entity parsing. */
 export const TELEGRAM_TEXT_LIMIT = 4096;
@@ -26,28 +26,30 @@ const SAFE_LINK = /^(https?:\/\/|tg:\/\/)/i;
 class Out {
   html = '';
   visible = '';
-  text(s: string): this { this.html += escapeHtml(s); this.visible += s; return this; }
-  tag(open: string, close: string, inner: () => void): this { this.html += open; inner(); this.html += close; return this; }
+  text(s: string): void { this.html += escapeHtml(s); this.visible += s; }
+  raw(markup: string): void { this.html += markup; }
 }
 
 function span(out: Out, s: Span): void {
+  const link = s.link !== undefined && SAFE_LINK.test(s.link);
+  if (link) out.raw(`<a href="${escapeHtml(s.link!)}">`);
   // Telegram does not nest other entities inside code, so code wins over bold/italic.
-  const body = (): void => {
-    if (s.code) { out.tag('<code>', '</code>', () => out.text(s.text)); return; }
-    const italic = (): void => { if (s.italic) out.tag('<i>', '</i>', () => out.text(s.text)); else out.text(s.text); };
-    if (s.bold) out.tag('<b>', '</b>', italic); else italic();
-  };
-  if (s.link && SAFE_LINK.test(s.link)) out.tag(`<a href="${escapeHtml(s.link)}">`, '</a>', body);
-  else body();
+  const [open, close] = s.code ? ['<code>', '</code>'] : s.bold && s.italic ? ['<b><i>', '</i></b>'] : s.bold ? ['<b>', '</b>'] : s.italic ? ['<i>', '</i>'] : ['', ''];
+  out.raw(open);
+  out.text(s.text);
+  out.raw(close);
+  if (link) out.raw('</a>');
 }
 
-const spans = (out: Out, list: readonly Span[]): void => { for (const s of list) span(out, s); };
+function spans(out: Out, list: readonly Span[], plainBold = false): void {
+  for (const s of list) span(out, plainBold ? { ...s, bold: false } : s);
+}
 
 function block(out: Out, b: Block): void {
   switch (b.type) {
     case 'paragraph': spans(out, b.spans); break;
-    case 'heading': out.tag('<b>', '</b>', () => spans(out, b.spans.map((s) => ({ ...s, bold: false })))); break;
-    case 'quote': out.tag('<blockquote>', '</blockquote>', () => spans(out, b.spans)); break;
+    case 'heading': out.raw('<b>'); spans(out, b.spans, true); out.raw('</b>'); break;
+    case 'quote': out.raw('<blockquote>'); spans(out, b.spans); out.raw('</blockquote>'); break;
     case 'list':
       b.items.forEach((item, i) => {
         if (i > 0) out.text('\n');
@@ -61,7 +63,7 @@ function block(out: Out, b: Block): void {
 /** Renders one message. */
 export function renderTelegram(message: RichMessage): TelegramText {
   const out = new Out();
-  if (message.title !== undefined) out.tag('<b>', '</b>', () => out.text(message.title!));
+  if (message.title !== undefined) { out.raw('<b>'); out.text(message.title); out.raw('</b>'); }
   message.blocks.forEach((b, i) => {
     if (i > 0 || message.title !== undefined) out.text('\n\n');
     block(out, b);
@@ -69,15 +71,15 @@ export function renderTelegram(message: RichMessage): TelegramText {
   return { html: out.html, visible: out.visible };
 }
 
-/** True when Telegram would accept the message's length. */
-export const fitsTelegram = (message: RichMessage): boolean => {
-  const { visible } = renderTelegram(message);
-  return visible.length <= TELEGRAM_TEXT_LIMIT && visible.trim().length > 0;
-};
+const fits = (m: RichMessage): boolean => renderTelegram(m).visible.length <= TELEGRAM_TEXT_LIMIT;
 
-/** A reply as the sendMessage texts it takes, each within Telegram's limit. */
+/** A reply as the sendMessage texts it takes, each within Telegram's limit (rendered once unless it must be split). */
 export function renderTelegramReply(reply: Reply): TelegramText[] {
-  return splitReply(reply, (m) => renderTelegram(m).visible.length <= TELEGRAM_TEXT_LIMIT).messages
-    .map(renderTelegram)
-    .filter((t) => t.visible.trim().length > 0);
+  const out: TelegramText[] = [];
+  for (const message of reply.messages) {
+    const whole = renderTelegram(message);
+    const pieces = whole.visible.length <= TELEGRAM_TEXT_LIMIT ? [whole] : splitMessage(message, fits).map(renderTelegram);
+    for (const p of pieces) if (p.visible.trim().length > 0) out.push(p);
+  }
+  return out;
 }
