@@ -36,6 +36,62 @@ export function localTime(instant: Date, timeZone: string): LocalTime {
   return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute! };
 }
 
+/** A local wall-clock time of day. */
+export interface ClockTime { readonly hour: number; readonly minute: number }
+
+/** `HH:MM` or `H:MM` (00:00–23:59) → hour and minute; undefined for anything else. */
+export function parseClockTime(value: string): ClockTime | undefined {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(value.trim());
+  if (!m) return undefined;
+  const hour = Number(m[1]);
+  const minute = Number(m[2]);
+  return hour <= 23 && minute <= 59 ? { hour, minute } : undefined;
+}
+
+/** Two-digit `HH:MM`. */
+export const formatClockTime = (t: ClockTime): string => `${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;
+
+/** The calendar day `n` days after 1970-01-01 (inverse of `dayNumber`). */
+export function dayFromNumber(n: number): Day {
+  const d = new Date(n * 86_400_000);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/** UTC offset of `zone` at `instant` in ms (whole minutes; the instant is taken to its minute). */
+export function zoneOffsetMs(instant: number, zone: string): number {
+  const t = Math.floor(instant / MINUTE) * MINUTE;
+  const l = localTime(new Date(t), zone);
+  return Date.UTC(l.year, l.month - 1, l.day, l.hour, l.minute) - t;
+}
+
+/**
+ * The first instant at which the wall clock of `zone` reads `time` on `day`
+ * or later that day. Across DST: a time that falls in a gap (spring forward)
+ * gives the first instant after the gap; a time that occurs twice (fall back)
+ * gives its first occurrence. So a daily reminder is never skipped nor doubled.
+ */
+export function zonedInstant(day: Day, time: ClockTime, zone: string): Date {
+  const wall = Date.UTC(day.year, day.month - 1, day.day, time.hour, time.minute);
+  // Every offset in force around that wall time (zones change offset at most once in a few days).
+  const offsets = new Set([-36, -12, 0, 12, 36].map((h) => zoneOffsetMs(wall + h * HOUR, zone)));
+  const candidates = [...offsets].map((o) => wall - o).sort((a, b) => a - b);
+  const exact = candidates.find((t) => zoneOffsetMs(t, zone) === wall - t);
+  if (exact !== undefined) return new Date(exact);
+  // In a gap: the answer is the transition itself, between the earliest and latest candidate.
+  let lo = candidates[0]!;
+  let hi = candidates[candidates.length - 1]!;
+  const before = zoneOffsetMs(lo, zone);
+  while (hi - lo > MINUTE) {
+    const mid = lo + Math.floor((hi - lo) / 2 / MINUTE) * MINUTE;
+    if (zoneOffsetMs(mid, zone) === before) lo = mid;
+    else hi = mid;
+  }
+  return new Date(hi);
+}
+
 /** True for leap years of the Gregorian calendar. */
 export const isLeapYear = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 

@@ -18,11 +18,27 @@ export interface ChatSettings {
   readonly subscribed?: boolean;
   /** Where reminders go when not the chat itself (a Discord channel). */
   readonly targetId?: string;
+  /** The chat's kind, remembered for paced sends to it (group limits). */
+  readonly kind?: ChatRef['kind'];
 }
 
 /** The chat's settings, or undefined when it has none. */
 export function readChatSettings(store: Store, chat: Pick<ChatRef, 'platform' | 'chatId'>): Promise<ChatSettings | undefined> {
   return store.get<ChatSettings>(CHAT_SETTINGS, chatKey(chat));
+}
+
+/**
+ * Merges `changes` into a chat's settings (creating them) and returns the
+ * result. A field set to undefined in `changes` is left as it was.
+ */
+export async function updateChatSettings(
+  store: Store, chat: Pick<ChatRef, 'platform' | 'chatId'>, changes: ChatSettings,
+): Promise<ChatSettings> {
+  const current = (await readChatSettings(store, chat)) ?? {};
+  const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as ChatSettings;
+  const next: ChatSettings = { ...current, ...defined };
+  await store.set(CHAT_SETTINGS, chatKey(chat), next);
+  return next;
 }
 
 /** The zone a chat lives in: its own if set, else `fallback` (the campaign's). */

@@ -1,0 +1,77 @@
+/** /subscribe [HH:MM] [time zone] — anniversary reminders in this chat, at its local hour. */
+import { code, errorReply, paragraph, reply, message, text } from '../rich/build.js';
+import type { Reply } from '../rich/model.js';
+import { formatDay } from '../schedule/calendar.js';
+import { upcomingReminders } from '../schedule/due.js';
+import { normalizeClockTime, parseTimeAndZone, resolveTimeZone } from '../schedule/zones.js';
+import { readChatSettings, updateChatSettings } from '../store/chat-settings.js';
+import { clip } from '../text/fold.js';
+import type { Command, OptionSpec, OptionValues } from './types.js';
+
+/** The `time` and `zone` options shared by /subscribe and /settings. */
+export const TIME_AND_ZONE_OPTIONS: readonly OptionSpec[] = [
+  { name: 'time', description: 'Local time of the reminders, HH:MM (24-hour)', type: 'string' },
+  { name: 'zone', description: 'Time zone, e.g. Europe/Berlin', type: 'string', choices: 'timezones' },
+];
+
+/** Validated time and zone, each only when given. */
+export interface TimeAndZone {
+  readonly time?: string;
+  readonly zone?: string;
+}
+
+/** Checks the `time` and `zone` options; an error reply for a bad one. */
+export function readTimeAndZone(options: OptionValues): TimeAndZone | Reply {
+  const rawTime = options.time === undefined ? undefined : String(options.time).trim();
+  const rawZone = options.zone === undefined ? undefined : String(options.zone).trim();
+  let time: string | undefined;
+  if (rawTime) {
+    time = normalizeClockTime(rawTime);
+    if (!time) return errorReply(`“${clip(rawTime, 16)}” is not a time of day. Use HH:MM on a 24-hour clock, e.g. `, code('08:30'), '.');
+  }
+  let zone: string | undefined;
+  if (rawZone) {
+    const found = resolveTimeZone(rawZone);
+    if ('suggestions' in found) {
+      const guess = found.suggestions;
+      return errorReply(
+        text(`Unknown time zone “${clip(rawZone, 40)}”. `),
+        ...(guess.length ? [text('Did you mean '), ...guess.flatMap((g, i) => [...(i ? [text(' or ')] : []), code(g)]), text('? ')] : []),
+        text('Time zones are IANA names such as '), code('Europe/Berlin'), text(' or '), code('Asia/Almaty'), text('.'),
+      );
+    }
+    zone = found.zone;
+  }
+  return { ...(time ? { time } : {}), ...(zone ? { zone } : {}) };
+}
+
+/** True when `value` is an error reply rather than parsed values. */
+export const isReply = (value: TimeAndZone | Reply): value is Reply => 'messages' in value;
+
+export const subscribe: Command = {
+  name: 'subscribe',
+  description: 'Post anniversary reminders in this chat, at a local time and time zone you choose',
+  usage: '/subscribe [HH:MM] [time zone]',
+  access: 'admin',
+  options: TIME_AND_ZONE_OPTIONS,
+  parse: parseTimeAndZone,
+  async run({ options }, inv, { campaign, store }) {
+    const given = readTimeAndZone(options);
+    if (isReply(given)) return given;
+    const before = await readChatSettings(store, inv.chat);
+    const settings = await updateChatSettings(store, inv.chat, {
+      subscribed: true,
+      kind: inv.chat.kind,
+      timeZone: given.zone ?? before?.timeZone ?? campaign.meta.timeZone,
+      reminderTime: given.time ?? before?.reminderTime ?? campaign.meta.reminderTime,
+    });
+    const slot = { timeZone: settings.timeZone!, reminderTime: settings.reminderTime! };
+    const next = upcomingReminders(campaign.events, slot, inv.now, 1)[0];
+    const already = before?.subscribed === true;
+    return reply(message(already ? 'Reminders updated' : 'Subscribed to anniversary reminders', [
+      paragraph(`This chat gets a reminder on each anniversary at ${slot.reminderTime}, ${slot.timeZone} time.`),
+      ...(next ? [paragraph(`The next: ${formatDay(next.on)} — ${next.event.title}.`)] : []),
+      paragraph('Coming reminders: ', code('/upcoming'), '. Change the time or zone: ', code('/settings'), '. Stop: ', code('/unsubscribe'), '.'),
+    ]));
+  },
+};

@@ -1,0 +1,39 @@
+/** /upcoming — this chat's next reminders, with local date and time. */
+import { bullets, code, italic, message, paragraph, reply, text } from '../rich/build.js';
+import { formatDay, localTime, ordinal } from '../schedule/calendar.js';
+import { upcomingReminders } from '../schedule/due.js';
+import { readChatSettings } from '../store/chat-settings.js';
+import type { Command } from './types.js';
+
+/** How many reminders /upcoming lists. */
+export const UPCOMING_COUNT = 5;
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+export const upcoming: Command = {
+  name: 'upcoming',
+  description: 'This chat’s next anniversary reminders, with local date and time',
+  access: 'admin',
+  options: [],
+  async run(_args, inv, { campaign, store }) {
+    const settings = await readChatSettings(store, inv.chat);
+    const slot = {
+      timeZone: settings?.timeZone ?? campaign.meta.timeZone,
+      reminderTime: settings?.reminderTime ?? campaign.meta.reminderTime,
+    };
+    const list = upcomingReminders(campaign.events, slot, inv.now, UPCOMING_COUNT);
+    const subscribed = settings?.subscribed === true;
+    if (list.length === 0) return reply(message('Upcoming reminders', [paragraph('The timeline has no anniversaries to remember.')]));
+    const items = list.map((r) => {
+      const l = localTime(r.at, slot.timeZone);
+      return [text(`${formatDay(r.on)}, ${pad(l.hour)}:${pad(l.minute)} — ${ordinal(r.years)} anniversary: ${r.event.title}`)];
+    });
+    return reply(message(subscribed ? 'Upcoming reminders' : 'Upcoming reminders (not subscribed)', [
+      subscribed
+        ? paragraph(`This chat’s next reminders, ${slot.timeZone} time:`)
+        : paragraph('This chat is not subscribed. With ', code('/subscribe'), `, it would get these, ${slot.timeZone} time:`),
+      bullets(items),
+      paragraph(italic('Change the time or zone: '), code('/settings'), italic('.')),
+    ]));
+  },
+};

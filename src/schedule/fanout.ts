@@ -1,0 +1,112 @@
+/**
+ * Fan-out of due reminders to their chats: one worker pool per platform with
+ * bounded concurrency (the adapter paces under its platform's limits; we only
+ * avoid starting 10,000 sends at once), progress in the counters and in logs.
+ */
+import type { Adapter } from '../adapter.js';
+import type { Platform } from '../chat.js';
+import type { Campaign } from '../content/campaign.js';
+import type { RichMessage } from '../rich/model.js';
+import { deliver, deliveryKey, type DeliveryContext, type DeliveryJob, type DeliveryOutcome } from './delivery.js';
+import { slotKey, type DueReminder } from './due.js';
+import { reminderMessage } from './message.js';
+import type { SlotGroup } from './subscriptions.js';
+
+/** Outcomes of one tick's fan-out, by kind. */
+export type FanOutTally = Record<DeliveryOutcome | 'noAdapter', number>;
+
+/** An empty tally. */
+export const emptyTally = (): FanOutTally => ({
+  sent: 0, delivered: 0, claimed: 0, changed: 0, gone: 0, deferred: 0, failed: 0, rejected: 0, noAdapter: 0,
+});
+
+/** Outcomes after which this instance need not look at a delivery again. */
+const FINAL: ReadonlySet<DeliveryOutcome> = new Set(['sent', 'delivered', 'gone', 'rejected']);
+
+/** Runs `work` over `items` with at most `n` in flight; stops taking items once `stop()` is true. */
+export async function pool<T>(items: Iterator<T>, n: number, work: (item: T) => Promise<void>, stop: () => boolean): Promise<void> {
+  const worker = async (): Promise<void> => {
+    for (;;) {
+      if (stop()) return;
+      const next = items.next();
+      if (next.done === true) return;
+      await work(next.value);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, n) }, worker));
+}
+
+/** What one fan-out needs. */
+export interface FanOutInput {
+  readonly campaign: Campaign;
+  readonly due: readonly DueReminder[];
+  readonly groups: readonly SlotGroup[];
+  readonly adapters: ReadonlyMap<Platform, Adapter>;
+  readonly ctx: DeliveryContext;
+  readonly concurrency: number;
+  /** Delivery keys known final in this instance (skipped without a store read); added to. */
+  readonly done: Set<string>;
+  readonly stopping: () => boolean;
+  /** Called after every delivery (progress logging). */
+  readonly onProgress: () => void;
+}
+
+/** Sends every due reminder to every chat of its slot on this instance's platforms. */
+export async function fanOut(input: FanOutInput): Promise<FanOutTally> {
+  const { campaign, due, adapters, ctx, done } = input;
+  const tally = emptyTally();
+  const bySlot = new Map(input.groups.map((g) => [slotKey(g.slot), g.chats]));
+  const messages = new Map<string, RichMessage>();
+  const messageFor = (r: DueReminder): RichMessage => {
+    const k = `${r.event.id}:${r.years}`;
+    let m = messages.get(k);
+    if (!m) messages.set(k, (m = reminderMessage(campaign, r.event, r.years)));
+    return m;
+  };
+
+  // Count first (no allocation per chat), so progress can say how many are pending.
+  let total = 0;
+  for (const r of due) {
+    for (const chat of bySlot.get(slotKey(r.slot)) ?? []) {
+      if (done.has(deliveryKey(chat, r.event.id, r.year))) continue;
+      if (adapters.has(chat.platform)) total++;
+      else tally.noAdapter++;
+    }
+  }
+  ctx.counters.noAdapter += tally.noAdapter;
+  if (total === 0) return tally; // the counters keep describing the last real fan-out
+  const progress = ctx.counters.fanOut;
+  Object.assign(progress, { running: true, total, sent: 0, failed: 0, pending: total });
+
+  // Each instance starts at its own random place in a slot's list, so instances sharing
+  // the work mostly meet delivered markers (a read) rather than race for claims (a write).
+  function* jobsOf(platform: Platform): Generator<DeliveryJob> {
+    for (const r of due) {
+      const chats = bySlot.get(slotKey(r.slot)) ?? [];
+      const offset = Math.floor(Math.random() * chats.length);
+      for (let i = 0; i < chats.length; i++) {
+        const chat = chats[(offset + i) % chats.length]!;
+        if (chat.platform !== platform || done.has(deliveryKey(chat, r.event.id, r.year))) continue;
+        yield { chat, reminder: r, message: messageFor(r) };
+      }
+    }
+  }
+
+  try {
+    await Promise.all([...adapters].map(([platform, adapter]) => pool(jobsOf(platform), input.concurrency, async (job) => {
+      const outcome = await deliver(job, adapter, ctx);
+      tally[outcome]++;
+      if (outcome === 'delivered') ctx.counters.alreadyDelivered++;
+      if (outcome === 'claimed') ctx.counters.claimedElsewhere++;
+      if (outcome === 'changed') ctx.counters.changed++;
+      if (FINAL.has(outcome)) done.add(deliveryKey(job.chat, job.reminder.event.id, job.reminder.year));
+      progress.pending--;
+      if (outcome === 'sent') progress.sent++;
+      if (outcome === 'failed' || outcome === 'rejected') progress.failed++;
+      input.onProgress();
+    }, input.stopping)));
+  } finally {
+    progress.running = false;
+  }
+  return tally;
+}

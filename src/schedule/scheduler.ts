@@ -1,0 +1,213 @@
+/**
+ * The reminder scheduler: a node-cron task every minute calls `tick(now)`.
+ * On a day with no anniversary anywhere, a tick is one comparison and touches
+ * no store. Otherwise it reads the subscriptions (cached a few minutes), asks
+ * the calendar what is due, and fans out through the adapters. Catch-up and
+ * exactly-once come from the delivery ledger and claims, not from cron
+ * (node-cron keeps no state and skips missed runs).
+ */
+import { createTask, type ScheduledTask } from 'node-cron';
+import type { Adapter } from '../adapter.js';
+import type { Platform } from '../chat.js';
+import type { Campaign } from '../content/campaign.js';
+import type { Logger } from '../log.js';
+import type { Store } from '../store/store.js';
+import { newReminderCounters, type ReminderCounters } from './counters.js';
+import { DEFAULT_LEASE_MS, DELIVERED, MARKER_TTL_MS, deliveryKey, type DeliveryContext, type SendObservation } from './delivery.js';
+import { AnniversaryGate, dueReminders, slotKey, type DueReminder } from './due.js';
+import { emptyTally, fanOut, pool, type FanOutTally } from './fanout.js';
+import { SubscriptionCache, SUBSCRIPTIONS_TTL_MS, type SlotGroup } from './subscriptions.js';
+
+/** Options of the scheduler. */
+export interface SchedulerOptions {
+  readonly campaign: Campaign;
+  readonly store: Store;
+  /** The adapters of this process; chats of other platforms are left to instances that have them. */
+  readonly adapters: ReadonlyMap<Platform, Adapter>;
+  /** How late a reminder is still sent (`CATCH_UP_HOURS`). */
+  readonly catchUpHours: number;
+  readonly log: Logger;
+  /** The current instant (tests). */
+  readonly clock?: () => Date;
+  /** Waits (tests pass one that advances their clock). */
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** Sends in flight per platform (default 16). */
+  readonly concurrency?: number;
+  /** Lease of a delivery claim (default 3 minutes). */
+  readonly leaseMs?: number;
+  /** Sends tried after transient failures (default 3). */
+  readonly maxAttempts?: number;
+  /** First backoff after a transient failure (default 2 s, doubled each time). */
+  readonly backoffMs?: number;
+  /** How long a loaded subscription list is used (default 5 minutes). */
+  readonly subscriptionsTtlMs?: number;
+  /** Least time between two progress lines of a fan-out (default 10 s). */
+  readonly progressEveryMs?: number;
+  readonly markerTtlMs?: number;
+  /** Told of every send's result, e.g. to feed Prometheus counters (the `counters` object holds totals too). */
+  readonly observe?: (event: SendObservation) => void;
+}
+
+/** What one tick did. */
+export interface TickReport extends FanOutTally {
+  /** False when no anniversary is near: nothing else was done. */
+  readonly near: boolean;
+  /** (slot, event) pairs due now. */
+  readonly dueSlots: number;
+  /** Chats × reminders missed beyond the catch-up window (first seen in this tick). */
+  readonly missed: number;
+}
+
+const HOUR = 3_600_000;
+/** The report of a tick on a day with no anniversary near (shared: such a tick allocates nothing). */
+const IDLE: TickReport = Object.freeze({ ...emptyTally(), near: false, dueSlots: 0, missed: 0 });
+const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Posts anniversary reminders to subscribed chats, once each. */
+export class Scheduler {
+  /** Live counters (read by metrics). */
+  readonly counters: ReminderCounters = newReminderCounters();
+  private readonly gate: AnniversaryGate;
+  private readonly subscriptions: SubscriptionCache;
+  private readonly clock: () => Date;
+  private readonly ctx: DeliveryContext;
+  /** Delivery keys this instance knows are final (saves store reads on later ticks). */
+  private readonly done = new Set<string>();
+  private readonly missedSeen = new Set<string>();
+  private task: ScheduledTask | undefined;
+  private running: Promise<unknown> | undefined;
+  private stopping = false;
+  private lastProgress = 0;
+
+  constructor(private readonly options: SchedulerOptions) {
+    const { campaign, store, log } = options;
+    const defaults = { timeZone: campaign.meta.timeZone, reminderTime: campaign.meta.reminderTime };
+    this.gate = new AnniversaryGate(campaign.events);
+    this.subscriptions = new SubscriptionCache(store, defaults, options.subscriptionsTtlMs ?? SUBSCRIPTIONS_TTL_MS);
+    this.clock = options.clock ?? (() => new Date());
+    this.ctx = {
+      store, log, counters: this.counters, defaults,
+      now: () => this.clock().getTime(),
+      sleep: options.sleep ?? defaultSleep,
+      leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
+      maxAttempts: options.maxAttempts ?? 3,
+      backoffMs: options.backoffMs ?? 2000,
+      markerTtlMs: options.markerTtlMs ?? MARKER_TTL_MS,
+      ...(options.observe ? { observe: options.observe } : {}),
+    };
+  }
+
+  /** Starts the every-minute cron task. */
+  start(): void {
+    if (this.task) return;
+    this.stopping = false;
+    const log = this.options.log;
+    this.task = createTask('* * * * *', () => this.tick(), {
+      name: 'placard-reminders',
+      logger: {
+        info: (m) => log.debug({ source: 'node-cron' }, m),
+        warn: (m) => log.debug({ source: 'node-cron' }, m),
+        error: (m) => log.warn({ source: 'node-cron' }, String(m)),
+        debug: () => undefined,
+      },
+    });
+    void this.task.start();
+    log.info({ catchUpHours: this.options.catchUpHours, platforms: [...this.options.adapters.keys()] }, 'reminder scheduler started');
+  }
+
+  /** Stops the cron task; a fan-out under way finishes its sends in flight and takes no new ones. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    const task = this.task;
+    this.task = undefined;
+    if (task) await task.destroy();
+    await this.running;
+  }
+
+  /**
+   * One tick at `now`. Skipped (undefined) while the previous one runs. Never
+   * throws: errors are logged and counted.
+   */
+  async tick(now: Date = this.clock()): Promise<TickReport | undefined> {
+    if (this.running) {
+      this.counters.overlapping++;
+      return undefined;
+    }
+    this.counters.ticks++;
+    if (!this.gate.isNear(now)) {
+      if (this.done.size > 0 || this.missedSeen.size > 0) this.forget();
+      return IDLE;
+    }
+    const run = this.run(now);
+    this.running = run;
+    try {
+      return await run;
+    } catch (error: unknown) {
+      this.counters.tickErrors++;
+      this.options.log.error({ err: error }, 'reminder tick failed');
+      return undefined;
+    } finally {
+      this.running = undefined;
+    }
+  }
+
+  private async run(now: Date): Promise<TickReport> {
+    const { campaign, log } = this.options;
+    this.counters.nearTicks++;
+    const groups = await this.subscriptions.get(now.getTime());
+    const { due, missed } = dueReminders({
+      now, events: campaign.events, slots: groups.map((g) => g.slot), catchUpMs: this.options.catchUpHours * HOUR,
+    });
+    const missedCount = await this.reportMissed(missed, groups);
+    if (due.length === 0) return { ...emptyTally(), near: true, dueSlots: 0, missed: missedCount };
+    this.lastProgress = now.getTime();
+    const tally = await fanOut({
+      campaign, due, groups, adapters: this.options.adapters, ctx: this.ctx,
+      concurrency: this.options.concurrency ?? 16, done: this.done,
+      stopping: () => this.stopping, onProgress: () => this.progress(false),
+    });
+    if (tally.noAdapter > 0) log.debug({ chats: tally.noAdapter }, 'reminders for platforms this instance does not serve: left to others');
+    const handled = Object.entries(tally).reduce((n, [k, v]) => (k === 'noAdapter' ? n : n + v), 0);
+    if (handled > 0) this.progress(true);
+    return { ...tally, near: true, dueSlots: due.length, missed: missedCount };
+  }
+
+  /** Logs each missed (slot, event, year) once per instance, with the number of chats that did not get it. */
+  private async reportMissed(missed: readonly DueReminder[], groups: readonly SlotGroup[]): Promise<number> {
+    let total = 0;
+    for (const m of missed) {
+      const id = `${slotKey(m.slot)}|${m.event.id}|${m.year}`;
+      if (this.missedSeen.has(id)) continue;
+      this.missedSeen.add(id);
+      const chats = (groups.find((g) => slotKey(g.slot) === slotKey(m.slot))?.chats ?? [])
+        .filter((c) => this.options.adapters.has(c.platform) && !this.done.has(deliveryKey(c, m.event.id, m.year)));
+      let count = 0;
+      await pool(chats[Symbol.iterator](), 16, async (c) => {
+        if ((await this.options.store.get(DELIVERED, deliveryKey(c, m.event.id, m.year))) === undefined) count++;
+      }, () => false);
+      if (count === 0) continue;
+      total += count;
+      this.counters.missed += count;
+      this.options.log.warn({
+        event: m.event.id, year: m.year, timeZone: m.slot.timeZone, reminderTime: m.slot.reminderTime,
+        chats: count, lateMinutes: Math.round(m.lateMs / 60_000), catchUpHours: this.options.catchUpHours,
+      }, 'reminders missed beyond the catch-up window; not sent');
+    }
+    return total;
+  }
+
+  private progress(final: boolean): void {
+    const now = this.clock().getTime();
+    if (!final && now - this.lastProgress < (this.options.progressEveryMs ?? 10_000)) return;
+    this.lastProgress = now;
+    const { total, sent, failed, pending } = this.counters.fanOut;
+    this.options.log.info({ total, sent, failed, pending }, final ? 'reminder fan-out finished' : 'reminder fan-out progress');
+  }
+
+  /** Drops per-day memory once no anniversary is near. */
+  private forget(): void {
+    this.done.clear();
+    this.missedSeen.clear();
+    this.subscriptions.clear();
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * The subscribed chats, grouped into slots (zone, time). Read from the store's
+ * `chat` namespace on days that may have a reminder, and kept for a few
+ * minutes per instance (another instance may change them meanwhile; each send
+ * re-reads the chat's own settings before it goes out).
+ */
+import type { ChatRef, Platform } from '../chat.js';
+import { parseClockTime, formatClockTime } from './calendar.js';
+import { CHAT_SETTINGS, type ChatSettings } from '../store/chat-settings.js';
+import type { Store } from '../store/store.js';
+import { slotKey, type Slot } from './due.js';
+
+/** A subscribed chat as the scheduler needs it: where to send, nothing else. */
+export interface Subscriber {
+  readonly platform: Platform;
+  readonly chatId: string;
+  readonly kind: ChatRef['kind'];
+  /** Send here instead of `chatId` (a Discord channel). */
+  readonly targetId?: string;
+}
+
+/** The chats of one slot. */
+export interface SlotGroup {
+  readonly slot: Slot;
+  readonly chats: readonly Subscriber[];
+}
+
+/** A slot and how many chats share it (for previews). */
+export interface SlotCount {
+  readonly slot: Slot;
+  readonly chats: number;
+}
+
+/** The campaign's defaults for chats that never chose. */
+export interface SlotDefaults {
+  readonly timeZone: string;
+  readonly reminderTime: string;
+}
+
+const PLATFORMS: ReadonlySet<string> = new Set<Platform>(['console', 'telegram', 'discord']);
+
+/** `platform:chatId` → its parts; undefined for a key of no known platform. */
+export function parseChatKey(key: string): { platform: Platform; chatId: string } | undefined {
+  const at = key.indexOf(':');
+  if (at <= 0 || at === key.length - 1) return undefined;
+  const platform = key.slice(0, at);
+  return PLATFORMS.has(platform) ? { platform: platform as Platform, chatId: key.slice(at + 1) } : undefined;
+}
+
+/** The slot a chat's settings put it in (defaults for what it never set). */
+export function slotOf(settings: ChatSettings, defaults: SlotDefaults): Slot {
+  const time = parseClockTime(settings.reminderTime ?? defaults.reminderTime) ?? parseClockTime(defaults.reminderTime);
+  return { timeZone: settings.timeZone ?? defaults.timeZone, reminderTime: time ? formatClockTime(time) : defaults.reminderTime };
+}
+
+/** Every subscribed chat in the store, grouped by slot. One pass over the `chat` namespace. */
+export async function loadSubscriptions(store: Store, defaults: SlotDefaults): Promise<SlotGroup[]> {
+  const groups = new Map<string, { slot: Slot; chats: Subscriber[] }>();
+  for await (const [key, settings] of store.entries<ChatSettings>(CHAT_SETTINGS)) {
+    if (settings?.subscribed !== true) continue;
+    const ref = parseChatKey(key);
+    if (!ref) continue;
+    const slot = slotOf(settings, defaults);
+    const k = slotKey(slot);
+    let group = groups.get(k);
+    if (!group) groups.set(k, (group = { slot, chats: [] }));
+    group.chats.push({ ...ref, kind: settings.kind ?? 'group', ...(settings.targetId ? { targetId: settings.targetId } : {}) });
+  }
+  return [...groups.values()];
+}
+
+/** How many subscribed chats each slot has. */
+export async function countSubscriptions(store: Store, defaults: SlotDefaults): Promise<SlotCount[]> {
+  return (await loadSubscriptions(store, defaults)).map((g) => ({ slot: g.slot, chats: g.chats.length }));
+}
+
+/** How long a loaded list is trusted before it is read again. */
+export const SUBSCRIPTIONS_TTL_MS = 5 * 60_000;
+
+/** The subscription list of one instance, re-read at most every `ttlMs`. */
+export class SubscriptionCache {
+  private list: SlotGroup[] | undefined;
+  private loadedAt = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    private readonly store: Store,
+    private readonly defaults: SlotDefaults,
+    private readonly ttlMs = SUBSCRIPTIONS_TTL_MS,
+  ) {}
+
+  /** The list as of at most `ttlMs` before `now` (loads it when older). */
+  async get(now: number): Promise<readonly SlotGroup[]> {
+    if (!this.list || now - this.loadedAt >= this.ttlMs || now < this.loadedAt) {
+      this.list = await loadSubscriptions(this.store, this.defaults);
+      this.loadedAt = now;
+    }
+    return this.list;
+  }
+
+  /** Forgets the list (so the next `get` reads the store) and frees its memory. */
+  clear(): void {
+    this.list = undefined;
+  }
+}

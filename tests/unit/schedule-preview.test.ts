@@ -1,0 +1,67 @@
+/** The reminder message and the `placard reminders --date` preview. */
+import { describe, expect, it } from 'vitest';
+import { PlacardError } from '../../src/errors.js';
+import { reminderMessage, reminderTitle } from '../../src/schedule/message.js';
+import { PreviewDateError, plainText, previewReminders } from '../../src/schedule/preview.js';
+import { openStore } from '../../src/store/open.js';
+import { shippedCampaign } from '../helpers/core.js';
+import { seedSubscriptions } from '../schedule/harness.js';
+
+describe('reminder message', () => {
+  it('says how many years ago and where, the summary with its sources, each figure with its source, and the demands', async () => {
+    const campaign = await shippedCampaign();
+    const event = campaign.events.find((e) => e.id === 'zhanaozen-massacre-2011')!;
+    const text = plainText(reminderMessage(campaign, event, 15));
+    expect(text.split('\n')[0]).toBe('# 15 years ago today, in Zhanaozen');
+    expect(text).toContain('Striking oil workers killed in Zhanaozen — 16 December 2011');
+    expect(text).toContain(event.summary);
+    expect(text).toContain('Sources: ICOR: “ICOR resolution');
+    expect(text).toContain('- 17 killed — “Thus in Zhanaozen');
+    expect(text).toContain('- 16 killed — “Back in 2011');
+    expect(text).toContain('Note: The date, 16 December 2011, is public record');
+    expect(text).toContain('/demands nationalisation');
+    expect(reminderTitle({}, 1)).toBe('1 year ago today');
+  });
+});
+
+describe('reminders preview', () => {
+  it('16 December 2026: the 15th anniversary of Zhanaozen at 09:00 Almaty = 04:00 UTC', async () => {
+    const out = await previewReminders(await shippedCampaign(), '2026-12-16');
+    expect(out).toContain('Reminders on 16 December 2026 (preview: nothing is sent)');
+    expect(out).toContain('15th anniversary: Striking oil workers killed in Zhanaozen (zhanaozen-massacre-2011, 16 December 2011)');
+    expect(out).toContain('- 09:00 Asia/Almaty = 2026-12-16 04:00 UTC (campaign default)');
+    expect(out).toContain('| # 15 years ago today, in Zhanaozen');
+  });
+
+  it('4 January 2027: the 5th anniversary of the Tengizchevroil strike only (the Almaty night is not a reminder)', async () => {
+    const out = await previewReminders(await shippedCampaign(), '2027-01-04');
+    expect(out).toContain('5th anniversary: Oil workers at Tengizchevroil go on strike');
+    expect(out).toContain('- 09:00 Asia/Almaty = 2027-01-04 04:00 UTC (campaign default)');
+    expect(out).toContain('| # 5 years ago today');
+    expect(out.match(/anniversary:/g)).toHaveLength(1);
+  });
+
+  it('lists the zones of existing subscriptions, with how many chats, when given a store', async () => {
+    const store = await openStore('memory://');
+    await seedSubscriptions(store, 'telegram', ['1', '2'], { timeZone: 'Pacific/Kiritimati', reminderTime: '09:00' });
+    await seedSubscriptions(store, 'telegram', ['3']);
+    const out = await previewReminders(await shippedCampaign(), '2026-12-16', store);
+    expect(out).toContain('- 09:00 Asia/Almaty = 2026-12-16 04:00 UTC (campaign default, 1 subscribed chat)');
+    expect(out).toContain('- 09:00 Pacific/Kiritimati = 2026-12-15 19:00 UTC (2 subscribed chats)');
+  });
+
+  it('a day without anniversaries says so and names the next', async () => {
+    const out = await previewReminders(await shippedCampaign(), '2026-06-15');
+    expect(out).toContain('No anniversary falls on this day');
+    expect(out).toContain('The next: 16 December 2026 — 15th anniversary: Striking oil workers killed in Zhanaozen.');
+  });
+
+  it('a bad date is a typed error', async () => {
+    const campaign = await shippedCampaign();
+    for (const bad of ['2026-02-30', '16/12/2026', '2026-12-16T04:00', '', 'tomorrow']) {
+      const error = await previewReminders(campaign, bad).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(PreviewDateError);
+      expect((error as PlacardError).code).toBe('preview_date_invalid');
+    }
+  });
+});
