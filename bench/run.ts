@@ -7,12 +7,14 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { benchDiscord } from './discord.js';
+import { reminderBenchmarks } from './reminders.js';
 import { benchTelegram } from './telegram.js';
 
 type Bench = () => Promise<Record<string, number>>;
 
 const benches: Record<string, Bench> = {
   telegram: () => benchTelegram(),
+  reminders: () => reminderBenchmarks(),
   discord: async () => {
     const r = await benchDiscord();
     return { discord_placard_answers_per_sec: Math.round(r.placardPerSec), discord_bare_answers_per_sec: Math.round(r.barePerSec), discord_throughput_ratio: +r.ratio.toFixed(3) };

@@ -16,6 +16,7 @@ import { ContentError, PlacardError } from './errors.js';
 import { pino } from 'pino';
 import { createLogger } from './log.js';
 import { serve } from './main.js';
+import { previewReminders } from './schedule/preview.js';
 
 const USAGE = `Usage: placard [console | serve | check [dir] | register | help]
   (no argument)  the console when no platform token is set, else serve
@@ -23,6 +24,8 @@ const USAGE = `Usage: placard [console | serve | check [dir] | register | help]
   serve          run the configured platform adapters, the scheduler and the HTTP server
   check [dir]    validate campaign content (default: $CONTENT_DIR or ./content)
   register       register Discord slash commands now (needs DISCORD_TOKEN, DISCORD_APPLICATION_ID)
+  reminders --date YYYY-MM-DD
+                 what would be posted that day and for which zones, without sending
 `;
 
 const out = (s: string): void => { process.stdout.write(s); };
@@ -91,6 +94,20 @@ async function register(config: Config): Promise<number> {
   }
 }
 
+async function reminders(config: Config, args: readonly string[]): Promise<number> {
+  const at = args.indexOf('--date');
+  const date = at >= 0 ? args[at + 1] : args.find((a) => a.startsWith('--date='))?.slice('--date='.length);
+  if (!date) { err('placard reminders: give a day, e.g. --date 2026-12-16\n'); return 64; }
+  const log = createLogger({ level: process.env.LOG_LEVEL ? config.logLevel : 'warn', secrets: secretsOf(config) });
+  const core = await createCore(config, log);
+  try {
+    out(`${await previewReminders(core.campaign, date, core.store)}\n`);
+    return 0;
+  } finally {
+    await core.close();
+  }
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub === 'help' || sub === '--help' || sub === '-h') { out(USAGE); return 0; }
@@ -101,6 +118,7 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'console': return runConsole(config);
     case 'serve': return runServe(config);
     case 'register': return register(config);
+    case 'reminders': return reminders(config, rest);
     default: err(`placard: unknown command “${sub.slice(0, 40)}”\n${USAGE}`); return 64;
   }
 }

@@ -1,6 +1,6 @@
 /**
  * Composition root of `placard serve`: configuration → content → store →
- * adapters → HTTP server, and an orderly shutdown. The only module of the
+ * adapters → scheduler → HTTP server, and an orderly shutdown. The only module of the
  * core that knows the platform adapters; it loads each one only when it is
  * configured, so a Discord-only deployment never loads grammY and vice versa.
  */
@@ -10,6 +10,7 @@ import type { Config } from './config.js';
 import { startHttpServer, type ReadinessCheck, type RouteHandler } from './http/server.js';
 import type { Logger } from './log.js';
 import { Metrics } from './metrics.js';
+import { Scheduler } from './schedule/scheduler.js';
 
 /** A running `serve`. */
 export interface Served {
@@ -48,11 +49,24 @@ export async function serve(config: Config, log: Logger): Promise<Served> {
 
   const http = await startHttpServer({ port: config.httpPort, readiness, routes, metrics: () => metrics.expose() });
   for (const adapter of adapters) await adapter.start((invocation) => core.dispatcher.dispatch(invocation));
+
+  const scheduler = new Scheduler({
+    campaign: core.campaign, store: core.store, catchUpHours: config.catchUpHours, log: log.child({ component: 'reminders' }),
+    adapters: new Map(adapters.map((a) => [a.name, a])),
+    observe: ({ platform, result, lateMs }) => {
+      metrics.sends.inc({ platform, result });
+      if (result === 'sent' && lateMs !== undefined) metrics.reminderLag.observe(lateMs / 1000);
+    },
+  });
+  metrics.watchFanOut(() => scheduler.counters.fanOut);
+  if (adapters.length > 0) scheduler.start();
   log.info({ port: http.port, adapters: adapters.map((a) => a.name) }, 'serving');
 
   return {
     httpPort: http.port,
     async stop() {
+      // First no new reminders, then no new updates; sends in flight finish; then the store closes.
+      await scheduler.stop();
       await Promise.allSettled(adapters.map((a) => a.stop()));
       await http.close();
       await core.close();

@@ -21,9 +21,15 @@ export class Metrics {
     name: 'placard_reminder_lag_seconds', help: 'How late a reminder went out after it fell due',
     buckets: [1, 5, 15, 60, 300, 900, 3600, 6 * 3600, 24 * 3600], registers: [this.registry],
   });
+  private fanOutSource: (() => { pending: number; sent: number; failed: number }) | undefined;
   readonly fanout = new Gauge({
-    name: 'placard_fanout_messages', help: 'Progress of the current reminder fan-out: pending, sent, failed',
+    name: 'placard_fanout_messages', help: 'Progress of the current (or last) reminder fan-out: pending, sent, failed',
     labelNames: ['state'] as const, registers: [this.registry],
+    collect: () => {
+      const p = this.fanOutSource?.();
+      if (!p) return;
+      for (const state of ['pending', 'sent', 'failed'] as const) this.fanout.set({ state }, p[state]);
+    },
   });
   readonly storeErrors = new Counter({
     name: 'placard_store_errors_total', help: 'Store operations that failed, by operation',
@@ -32,6 +38,11 @@ export class Metrics {
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** Reads fan-out progress from `source` whenever metrics are scraped. */
+  watchFanOut(source: () => { pending: number; sent: number; failed: number }): void {
+    this.fanOutSource = source;
   }
 
   /** The exposition text and its content type. */

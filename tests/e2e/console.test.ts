@@ -2,28 +2,11 @@
  * End to end: `npm start` as a child process, driven through its stdin, the
  * way the README tells people to try Placard.
  */
-import { spawn } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const ROOT = resolve(import.meta.dirname, '../..');
-
-interface Run { code: number | null; stdout: string; stderr: string }
-
-function run(args: string[], input: string, env: Record<string, string>): Promise<Run> {
-  return new Promise((resolveRun, reject) => {
-    const child = spawn('npm', ['--silent', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
-    child.on('error', reject);
-    child.on('close', (code) => resolveRun({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
+import { ROOT, runNpm as run } from '../helpers/cli.js';
 
 describe('console end to end (npm start through stdin)', () => {
   let dir: string;
@@ -70,5 +53,21 @@ describe('console end to end (npm start through stdin)', () => {
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toContain('HTTP_PORT: must be a number');
     expect(bad.stderr).toContain('LOG_LEVEL: must be one of');
+  }, 60_000);
+});
+
+describe('reminders preview (npm run reminders)', () => {
+  it('shows 16 December 2026 and 4 January 2027 right, and refuses a bad date', async () => {
+    const dec = await run(['run', 'reminders', '--', '--date', '2026-12-16'], '', { STORE_URL: 'memory://' });
+    expect(dec.code).toBe(0);
+    expect(dec.stdout).toContain('15th anniversary');
+    expect(dec.stdout).toContain('09:00 Asia/Almaty = 2026-12-16 04:00 UTC');
+    expect(dec.stdout).toContain('15 years ago today, in Zhanaozen');
+    const jan = await run(['run', 'reminders', '--', '--date', '2027-01-04'], '', { STORE_URL: 'memory://' });
+    expect(jan.stdout).toContain('5th anniversary');
+    expect(jan.stdout).toContain('2027-01-04 04:00 UTC');
+    const bad = await run(['run', 'reminders', '--', '--date', '2027-02-30'], '', { STORE_URL: 'memory://' });
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('--date must be a day as YYYY-MM-DD');
   }, 60_000);
 });
