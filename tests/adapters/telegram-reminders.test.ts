@@ -1,0 +1,56 @@
+/**
+ * Reminders through Telegram end to end: a group subscribes with /subscribe,
+ * the scheduler posts on the anniversary at the group's local hour, a chat
+ * that blocked the bot is forgotten and an upgraded group is followed.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/log.js';
+import { Scheduler } from '../../src/schedule/scheduler.js';
+import { readChatSettings } from '../../src/store/chat-settings.js';
+import { Faults } from '../fakes/telegram/index.js';
+import { ADMIN, GROUP, MEMBER, PRIVATE, startTelegramRig, type TelegramRig } from './telegram-harness.js';
+
+let rig: TelegramRig | undefined;
+afterEach(async () => { await rig?.close(); rig = undefined; });
+
+const at = (iso: string, r: TelegramRig): Scheduler => new Scheduler({
+  campaign: r.services.campaign, store: r.services.store, adapters: new Map([['telegram', r.adapter]]), catchUpHours: 6,
+  log: createLogger({ level: 'silent' }), clock: () => new Date(iso), sleep: async () => undefined,
+});
+
+describe('Telegram reminders', () => {
+  it('posts the 15th anniversary of Zhanaozen once, at each chat’s own local hour', async () => {
+    rig = await startTelegramRig();
+    expect((await rig.say('/subscribe', GROUP, MEMBER))[0]?.plainText).toBe('Only admins of this chat can use /subscribe.');
+    expect((await rig.say('/subscribe 08:30 europe/berlin', GROUP, ADMIN))[0]?.plainText).toContain('Europe/Berlin');
+    await rig.say('/subscribe', PRIVATE, ADMIN); // the campaign's default: 09:00 Asia/Almaty
+    const reminders = (chatId: number) => rig!.tg.sentTo(chatId).filter((m) => m.plainText.startsWith('15 years ago today, in Zhanaozen'));
+
+    // 04:00 UTC = 09:00 in Almaty: the private chat is due, Berlin (05:00 local) is not yet.
+    expect(await at('2026-12-16T04:00:00Z', rig).tick()).toMatchObject({ sent: 1 });
+    expect(reminders(PRIVATE.id)).toHaveLength(1);
+    expect(reminders(GROUP.id)).toHaveLength(0);
+    // 07:30 UTC = 08:30 in Berlin (UTC+1 in December): the group is due; the private chat is not sent again.
+    expect(await at('2026-12-16T07:30:00Z', rig).tick()).toMatchObject({ sent: 1 });
+    expect(await at('2026-12-16T07:31:00Z', rig).tick()).toMatchObject({ sent: 0 });
+    expect(reminders(GROUP.id)).toHaveLength(1);
+    expect(reminders(PRIVATE.id)).toHaveLength(1);
+    expect(reminders(GROUP.id)[0]?.parse_mode).toBe('HTML');
+  });
+
+  it('forgets a chat that blocked the bot, and follows a group that became a supergroup', async () => {
+    rig = await startTelegramRig();
+    const old = { id: -555, type: 'group' as const, title: 'Old group' };
+    rig.tg.addChat(old);
+    rig.tg.setMemberStatus(old.id, ADMIN.id, 'creator');
+    await rig.say('/subscribe', PRIVATE, ADMIN);
+    await rig.say('/subscribe', old, ADMIN);
+    rig.tg.failNext('sendMessage', { chatId: PRIVATE.id }, Faults.blocked());
+    rig.tg.failNext('sendMessage', { chatId: old.id }, Faults.migrated(-100555));
+    await at('2026-12-16T04:00:00Z', rig).tick();
+    expect(await readChatSettings(rig.services.store, { platform: 'telegram', chatId: String(PRIVATE.id) })).toBeUndefined();
+    expect(await readChatSettings(rig.services.store, { platform: 'telegram', chatId: String(old.id) })).toBeUndefined();
+    expect(await readChatSettings(rig.services.store, { platform: 'telegram', chatId: '-100555' })).toMatchObject({ subscribed: true });
+    expect(rig.tg.sentTo(-100555).filter((m) => m.plainText.startsWith('15 years ago today'))).toHaveLength(1);
+  });
+});
