@@ -4,8 +4,8 @@
  *
  * - `broadcastBench`: 10,000 subscribed chats on an anniversary, through the
  *   real Telegram adapter (pacer + grammY) against the loopback Telegram fake,
- *   in a worker thread, enforcing 1,000 messages/s in all and 1/s per chat
- *   (429 past it).
+ *   in a worker thread, enforcing 300 messages/s in all (by default; also run
+ *   at 1,000/s) and 1/s per chat (429 past it).
  * - `subscriptionsMemoryBench`: RSS with 100,000 subscriptions in a memory
  *   store, and the heap their loaded list takes.
  * - `idleTickBench`: the cost of a tick on a day without anniversaries, next
@@ -101,7 +101,7 @@ async function fakeInWorker(limits: RateLimitOptions): Promise<FakeInWorker> {
  */
 export async function broadcastBench(options: BroadcastOptions = {}): Promise<Record<string, number>> {
   const chats = options.chats ?? 10_000;
-  const limit = options.perSecondTotal ?? 1000;
+  const limit = options.perSecondTotal ?? 300;
   const perChat = options.perSecondPerChat ?? 1;
   const tg = await fakeInWorker({ perSecondTotal: limit, perSecondPerChat: perChat });
   const store = await openStore('memory://');
@@ -231,5 +231,9 @@ export async function idleTickBench(n = 1_000_000): Promise<Record<string, numbe
 
 /** All three, merged into one object. */
 export async function reminderBenchmarks(): Promise<Record<string, number>> {
-  return { ...(await idleTickBench()), ...(await subscriptionsMemoryBench()), ...(await broadcastBench()) };
+  // The headline broadcast runs at a limit this 2-core machine can drive with room to spare, so it
+  // measures pacing; the 1,000/s run shows where sending becomes CPU-bound here.
+  const fast = await broadcastBench({ perSecondTotal: 1000 });
+  const cpuBound = Object.fromEntries(Object.entries(fast).map(([k, v]) => [k.replace('broadcast_', 'broadcast_at_1000_'), v]));
+  return { ...(await idleTickBench()), ...(await subscriptionsMemoryBench()), ...(await broadcastBench()), ...cpuBound };
 }
