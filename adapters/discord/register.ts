@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import {
   ApplicationIntegrationType,
+  ChannelType,
   InteractionContextType,
   PermissionFlagsBits,
   Routes,
@@ -47,7 +48,14 @@ export function slashCommandJson(command: Command): SlashCommandJson {
   if (command.access === 'admin') builder.setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild);
   const options = [...command.options].sort((a, b) => Number(b.required === true) - Number(a.required === true));
   for (const spec of options) {
-    if (spec.type === 'integer') {
+    if (spec.platforms && !spec.platforms.includes('discord')) continue;
+    if (spec.type === 'channel') {
+      builder.addChannelOption((o) => o
+        .setName(spec.name)
+        .setDescription(describe(spec.description))
+        .setRequired(spec.required === true)
+        .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement));
+    } else if (spec.type === 'integer') {
       builder.addIntegerOption((o) => {
         o.setName(spec.name).setDescription(describe(spec.description)).setRequired(spec.required === true);
         if (spec.min !== undefined) o.setMinValue(spec.min);

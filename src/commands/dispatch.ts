@@ -8,7 +8,7 @@ import type { Reply } from '../rich/model.js';
 import { closest } from '../text/closest.js';
 import { clip } from '../text/fold.js';
 import { usageOf } from './help.js';
-import type { Command, Invocation, OptionValues, Services } from './types.js';
+import type { Command, Invocation, OptionValues, Platform, Services } from './types.js';
 
 /** A command line split into its parts: `/Demands@PlacardBot  france` → demands, placardbot, "france". */
 export interface CommandLine {
@@ -33,9 +33,10 @@ function optionsFromText(command: Command, raw: string): OptionValues | string {
 }
 
 /** Checks required options and integer ranges; returns a reason or the cleaned values. */
-function checkOptions(command: Command, values: OptionValues): OptionValues | string {
+function checkOptions(command: Command, values: OptionValues, platform: Platform): OptionValues | string {
   const out: Record<string, string | number | undefined> = {};
   for (const spec of command.options) {
+    if (spec.platforms && !spec.platforms.includes(platform)) continue;
     const value = values[spec.name];
     if (value === undefined || value === '') {
       if (spec.required) return `${spec.name} is missing`;
@@ -81,7 +82,7 @@ export class Dispatcher {
     if (!command) return done('unknown_command', this.unknown(invocation.command));
     try {
       const parsed = invocation.options ?? optionsFromText(command, invocation.text);
-      const options = typeof parsed === 'string' ? parsed : checkOptions(command, parsed);
+      const options = typeof parsed === 'string' ? parsed : checkOptions(command, parsed, invocation.chat.platform);
       if (typeof options === 'string') {
         return done('bad_arguments', errorReply(text(`${options}. Usage: `), code(usageOf(command)), text(' — see '), code(`/help ${command.name}`), text('.')));
       }

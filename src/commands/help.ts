@@ -2,7 +2,7 @@
 import { bullets, code, errorReply, italic, message, paragraph, reply, text } from '../rich/build.js';
 import { closest } from '../text/closest.js';
 import { clip } from '../text/fold.js';
-import type { Command } from './types.js';
+import type { Command, OptionSpec, Platform } from './types.js';
 
 /** The usage line of a command: its declared usage or one built from its options. */
 export function usageOf(c: Command): string {
@@ -11,13 +11,16 @@ export function usageOf(c: Command): string {
   return [`/${c.name}`, ...opts].join(' ');
 }
 
+/** The options of a command offered on `platform`. */
+const shown = (c: Command, platform: Platform): OptionSpec[] => c.options.filter((o) => !o.platforms || o.platforms.includes(platform));
+
 export const help: Command = {
   name: 'help',
   description: 'List the commands, or explain one',
   usage: '/help [command]',
   access: 'everyone',
   options: [{ name: 'command', description: 'A command to explain', type: 'string' }],
-  run({ options }, _inv, { commands }) {
+  run({ options }, inv, { commands }) {
     const asked = String(options.command ?? '').trim().replace(/^\//, '').toLowerCase();
     if (asked) {
       const c = commands.find((x) => x.name === asked);
@@ -28,7 +31,7 @@ export const help: Command = {
       return reply(message(`/${c.name}`, [
         paragraph(c.description, '.'),
         paragraph('Usage: ', code(usageOf(c))),
-        ...(c.options.length ? [bullets(c.options.map((o) => [code(o.name), text(` — ${o.description}${o.required ? '' : ' (optional)'}`)]))] : []),
+        ...(shown(c, inv.chat.platform).length ? [bullets(shown(c, inv.chat.platform).map((o) => [code(o.name), text(` — ${o.description}${o.required ? '' : ' (optional)'}`)]))] : []),
         ...(c.access === 'admin' ? [paragraph(italic('Only admins of a group can use it; in a private chat, you can.'))] : []),
       ]));
     }

@@ -4,7 +4,8 @@ import type { Reply } from '../rich/model.js';
 import { formatDay } from '../schedule/calendar.js';
 import { upcomingReminders } from '../schedule/due.js';
 import { normalizeClockTime, parseTimeAndZone, resolveTimeZone } from '../schedule/zones.js';
-import { readChatSettings, updateChatSettings } from '../store/chat-settings.js';
+import { chatKey } from '../chat.js';
+import { CHAT_SETTINGS, readChatSettings, type ChatSettings } from '../store/chat-settings.js';
 import { clip } from '../text/fold.js';
 import type { Command, OptionSpec, OptionValues } from './types.js';
 
@@ -53,23 +54,32 @@ export const subscribe: Command = {
   description: 'Post anniversary reminders in this chat, at a local time and time zone you choose',
   usage: '/subscribe [HH:MM] [time zone]',
   access: 'admin',
-  options: TIME_AND_ZONE_OPTIONS,
+  options: [
+    ...TIME_AND_ZONE_OPTIONS,
+    { name: 'channel', description: 'Channel to post the reminders in (default: this one)', type: 'channel', platforms: ['discord'] },
+  ],
   parse: parseTimeAndZone,
   async run({ options }, inv, { campaign, store }) {
     const given = readTimeAndZone(options);
     if (isReply(given)) return given;
     const before = await readChatSettings(store, inv.chat);
-    const settings = await updateChatSettings(store, inv.chat, {
+    // Reminders go to the chosen channel, else to this chat (a target chosen earlier is dropped).
+    const channel = typeof options.channel === 'string' && options.channel !== inv.chat.chatId ? options.channel : undefined;
+    const { targetId: _previous, ...kept } = before ?? {};
+    const settings: ChatSettings = {
+      ...kept,
       subscribed: true,
       kind: inv.chat.kind,
       timeZone: given.zone ?? before?.timeZone ?? campaign.meta.timeZone,
       reminderTime: given.time ?? before?.reminderTime ?? campaign.meta.reminderTime,
-    });
+      ...(channel ? { targetId: channel } : {}),
+    };
+    await store.set(CHAT_SETTINGS, chatKey(inv.chat), settings);
     const slot = { timeZone: settings.timeZone!, reminderTime: settings.reminderTime! };
     const next = upcomingReminders(campaign.events, slot, inv.now, 1)[0];
     const already = before?.subscribed === true;
     return reply(message(already ? 'Reminders updated' : 'Subscribed to anniversary reminders', [
-      paragraph(`This chat gets a reminder on each anniversary at ${slot.reminderTime}, ${slot.timeZone} time.`),
+      paragraph(`${channel ? 'The chosen channel' : 'This chat'} gets a reminder on each anniversary at ${slot.reminderTime}, ${slot.timeZone} time.`),
       ...(next ? [paragraph(`The next: ${formatDay(next.on)} — ${next.event.title}.`)] : []),
       paragraph('Coming reminders: ', code('/upcoming'), '. Change the time or zone: ', code('/settings'), '. Stop: ', code('/unsubscribe'), '.'),
     ]));

@@ -7,7 +7,7 @@
 import type { Campaign } from '../content/campaign.js';
 import type { Reply } from '../rich/model.js';
 import type { Store } from '../store/store.js';
-import type { ChatRef } from '../chat.js';
+import type { ChatRef, Platform } from '../chat.js';
 
 export type { ChatRef, Platform } from '../chat.js';
 
@@ -24,7 +24,10 @@ export type ChoiceSource = 'statements' | 'organizations' | 'countries' | 'topic
 export interface OptionSpec {
   readonly name: string;
   readonly description: string;
-  readonly type: 'string' | 'integer';
+  /** `channel`: a channel of the same server, picked in the platform's UI (Discord only). */
+  readonly type: 'string' | 'integer' | 'channel';
+  /** Offered only on these platforms (default: everywhere). */
+  readonly platforms?: readonly Platform[];
   readonly required?: boolean;
   /** Offer completions from this source (Discord autocomplete). */
   readonly choices?: ChoiceSource;
