@@ -5,6 +5,9 @@
  * then ticks (clock starting at NOW) until nothing is left to it: no claim
  * held elsewhere, nothing deferred or failed. Prints its counters as JSON.
  *
+ * On SIGTERM it stops the way `placard serve` does (scheduler.stop(): sends in
+ * flight finish, no new ones start), closes the store and exits 0.
+ *
  * Env: STORE_URL, SINK_URL, NOW (ISO), CONTENT_DIR, CONCURRENCY, LEASE_MS, WAIT_GO.
  */
 import { createInterface } from 'node:readline';
@@ -70,10 +73,14 @@ if (process.env.WAIT_GO === '1') {
   process.stdout.write('ready\n');
 }
 
+let terminated = false;
+process.once('SIGTERM', () => { terminated = true; void scheduler.stop(); });
+
 let ticks = 0;
 for (;;) {
   ticks++;
   const report = await scheduler.tick();
+  if (terminated) break;
   if (report && report.claimed + report.deferred + report.failed === 0) break;
   if (ticks > 600) throw new Error('gave up after 600 ticks');
   await new Promise((r) => setTimeout(r, 200));
