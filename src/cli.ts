@@ -14,6 +14,7 @@ import { loadConfig, secretsOf, type Config } from './config.js';
 import { loadCampaign } from './content/load.js';
 import { ContentError, PlacardError } from './errors.js';
 import { pino } from 'pino';
+import pretty from 'pino-pretty';
 import { createLogger } from './log.js';
 import { serve } from './main.js';
 import { previewReminders } from './schedule/preview.js';
@@ -55,7 +56,9 @@ async function runConsole(config: Config): Promise<number> {
 const SHUTDOWN_BOUND_MS = 10_000;
 
 async function runServe(config: Config): Promise<number> {
-  const log = createLogger({ level: config.logLevel, secrets: secretsOf(config), destination: pino.destination({ dest: 1, sync: false }) });
+  // JSON lines for log collectors; readable lines when a person watches a terminal.
+  const destination = process.stdout.isTTY ? pretty({ colorize: true, destination: 1, sync: true }) : pino.destination({ dest: 1, sync: false });
+  const log = createLogger({ level: config.logLevel, secrets: secretsOf(config), destination });
   process.on('unhandledRejection', (reason: unknown) => log.error({ err: reason }, 'unhandled rejection'));
   const served = await serve(config, log);
   const signal = await new Promise<string>((resolve) => {
