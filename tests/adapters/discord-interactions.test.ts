@@ -3,24 +3,11 @@
  * answers — real discord.js against the loopback fake.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDiscordAdapter, type InteractionOutcome } from '../../adapters/discord/index.js';
 import { STALE_BUTTON } from '../../adapters/discord/inbound.js';
-import { Dispatcher } from '../../src/commands/dispatch.js';
-import type { Command, Services } from '../../src/commands/types.js';
-import { createLogger } from '../../src/log.js';
+import type { Command } from '../../src/commands/types.js';
 import { errorReply, message, paragraph, reply } from '../../src/rich/build.js';
-import {
-  ADMIN_PERMISSIONS,
-  DEFAULT_MEMBER_PERMISSIONS,
-  startFakeDiscord,
-  type FakeDiscord,
-  type InteractionHandle,
-  type MessageRecord,
-} from '../fakes/discord/index.js';
-import { testServices } from '../helpers/core.js';
-
-const G = '210000000000000001';
-const C = '210000000000000002';
+import { ADMIN_PERMISSIONS, DEFAULT_MEMBER_PERMISSIONS, type MessageRecord } from '../fakes/discord/index.js';
+import { G, startDiscordRig, type DiscordRig } from './discord-harness.js';
 
 let cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -28,27 +15,10 @@ afterEach(async () => {
   cleanups = [];
 });
 
-async function rig(extra: Command[] = [], deferAfterMs?: number): Promise<{ dc: FakeDiscord; services: Services; answered(h: InteractionHandle): Promise<InteractionOutcome> }> {
-  const dc = await startFakeDiscord({ guilds: [{ id: G, name: 'Solidarity', channels: [{ id: C, name: 'general' }] }] });
-  cleanups.push(() => dc.close());
-  const base = await testServices();
-  const services: Services = { ...base, commands: [...base.commands, ...extra] };
-  const dispatcher = new Dispatcher(services);
-  const done = new Map<string, InteractionOutcome>();
-  const waiting = new Map<string, (o: InteractionOutcome) => void>();
-  const adapter = createDiscordAdapter({
-    token: dc.token, applicationId: dc.applicationId, guildId: G, apiUrl: dc.restApi, services,
-    log: createLogger({ level: 'silent' }),
-    ...(deferAfterMs === undefined ? {} : { deferAfterMs }),
-    observe: (o) => { done.set(o.interactionId, o); waiting.get(o.interactionId)?.(o); },
-  });
-  await adapter.start((inv) => dispatcher.dispatch(inv));
-  cleanups.push(() => adapter.stop());
-  return {
-    dc,
-    services,
-    answered: (h) => new Promise((resolve) => { const o = done.get(h.id); if (o) resolve(o); else waiting.set(h.id, resolve); }),
-  };
+async function rig(extra: Command[] = [], deferAfterMs?: number): Promise<DiscordRig> {
+  const r = await startDiscordRig({ extra, ...(deferAfterMs === undefined ? {} : { adapter: { deferAfterMs } }) });
+  cleanups.push(() => r.close());
+  return r;
 }
 
 const adminOnly: Command = {

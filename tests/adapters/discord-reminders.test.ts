@@ -11,6 +11,7 @@ import { Scheduler } from '../../src/schedule/scheduler.js';
 import { readChatSettings } from '../../src/store/chat-settings.js';
 import { ADMIN_PERMISSIONS, startFakeDiscord, type InteractionHandle } from '../fakes/discord/index.js';
 import { testServices } from '../helpers/core.js';
+import { C, startDiscordRig } from './discord-harness.js';
 
 const G = '210000000000000001';
 const KEPT = '210000000000000002';
@@ -64,25 +65,17 @@ describe('discord reminders', () => {
 
   it('posts to the channel chosen with /subscribe channel:, and /help on Telegram does not offer that option', async () => {
     const ANNOUNCE = '210000000000000009';
-    const dc = await startFakeDiscord({ guilds: [{ id: G, name: 'Solidarity', channels: [{ id: KEPT, name: 'general' }, { id: ANNOUNCE, name: 'announcements' }] }] });
-    cleanups.push(() => dc.close());
-    const services = await testServices();
+    const rig = await startDiscordRig({ channels: [{ id: ANNOUNCE, name: 'announcements' }] });
+    cleanups.push(() => rig.close());
+    const { dc, adapter, services, answered } = rig;
     const dispatcher = new Dispatcher(services);
-    const waiting = new Map<string, (o: InteractionOutcome) => void>();
     const log = createLogger({ level: 'silent' });
-    const adapter = createDiscordAdapter({
-      token: dc.token, applicationId: dc.applicationId, guildId: G, apiUrl: dc.restApi, services, log,
-      observe: (o) => waiting.get(o.interactionId)?.(o),
-    });
-    await adapter.start((inv) => dispatcher.dispatch(inv));
-    cleanups.push(() => adapter.stop());
     const registered = dc.commands(G).find((c) => c.name === 'subscribe');
     expect((registered?.options as { name: string; type: number }[] | undefined)?.find((o) => o.name === 'channel')).toMatchObject({ type: 7 });
 
-    const h = dc.slashCommand({ guildId: G, channelId: KEPT, name: 'subscribe', memberPermissions: ADMIN_PERMISSIONS, options: { time: '10:00', channel: ANNOUNCE } });
-    const done = new Promise<InteractionOutcome>((resolve) => waiting.set(h.id, resolve));
-    expect(await done).toMatchObject({ ok: true });
-    expect(await readChatSettings(services.store, { platform: 'discord', chatId: KEPT })).toMatchObject({ subscribed: true, targetId: ANNOUNCE, reminderTime: '10:00' });
+    const h = dc.slashCommand({ guildId: G, channelId: C, name: 'subscribe', memberPermissions: ADMIN_PERMISSIONS, options: { time: '10:00', channel: ANNOUNCE } });
+    expect(await answered(h)).toMatchObject({ ok: true });
+    expect(await readChatSettings(services.store, { platform: 'discord', chatId: C })).toMatchObject({ subscribed: true, targetId: ANNOUNCE, reminderTime: '10:00' });
 
     const scheduler = new Scheduler({
       campaign: services.campaign, store: services.store, adapters: new Map([['discord', adapter]]), catchUpHours: 6, log,
@@ -90,7 +83,7 @@ describe('discord reminders', () => {
     });
     expect(await scheduler.tick()).toMatchObject({ sent: 1 });
     expect(dc.channelMessages(ANNOUNCE).filter((m) => m.source === 'channel')).toHaveLength(1);
-    expect(dc.channelMessages(KEPT).filter((m) => m.source === 'channel')).toHaveLength(0);
+    expect(dc.channelMessages(C).filter((m) => m.source === 'channel')).toHaveLength(0);
 
     const telegramHelp = await dispatcher.dispatch({ command: 'help', text: 'subscribe', chat: { platform: 'telegram', chatId: '1', kind: 'private' }, role: async () => 'admin', now: new Date() });
     expect(JSON.stringify(telegramHelp)).not.toContain('Channel to post');

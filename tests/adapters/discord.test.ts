@@ -3,19 +3,14 @@
  * loopback fake of Discord's REST API and gateway, the real core behind it.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDiscordAdapter, type InteractionOutcome } from '../../adapters/discord/index.js';
 import { escapeMarkdown } from '../../adapters/discord/escape.js';
 import { renderDiscordReply } from '../../adapters/discord/render.js';
 import { Dispatcher } from '../../src/commands/dispatch.js';
-import type { Command, Services } from '../../src/commands/types.js';
-import { createLogger } from '../../src/log.js';
+import type { Command } from '../../src/commands/types.js';
 import { message, paragraph, reply } from '../../src/rich/build.js';
 import { openStore } from '../../src/store/open.js';
-import { ADMIN_PERMISSIONS, startFakeDiscord, type FakeDiscord, type InteractionHandle, type MessageRecord } from '../fakes/discord/index.js';
-import { testServices } from '../helpers/core.js';
-
-const G = '210000000000000001';
-const C = '210000000000000002';
+import { ADMIN_PERMISSIONS, type InteractionHandle, type MessageRecord } from '../fakes/discord/index.js';
+import { G, startDiscordRig, type DiscordRig } from './discord-harness.js';
 
 let cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -23,36 +18,10 @@ afterEach(async () => {
   cleanups = [];
 });
 
-interface Rig {
-  dc: FakeDiscord;
-  services: Services;
-  /** Resolves once the adapter has finished answering the interaction. */
-  answered(h: InteractionHandle): Promise<InteractionOutcome>;
-  /** The messages the interaction left in its channel, oldest first. */
-  shown(h: InteractionHandle): MessageRecord[];
-}
-
-async function rig(extra: Command[] = []): Promise<Rig> {
-  const dc = await startFakeDiscord({ guilds: [{ id: G, name: 'Solidarity', channels: [{ id: C, name: 'general' }] }] });
-  cleanups.push(() => dc.close());
-  const base = await testServices();
-  const services: Services = { ...base, commands: [...base.commands, ...extra] };
-  const dispatcher = new Dispatcher(services);
-  const done = new Map<string, InteractionOutcome>();
-  const waiting = new Map<string, (o: InteractionOutcome) => void>();
-  const adapter = createDiscordAdapter({
-    token: dc.token, applicationId: dc.applicationId, guildId: G, apiUrl: dc.restApi, services,
-    log: createLogger({ level: 'silent' }),
-    observe: (o) => { done.set(o.interactionId, o); waiting.get(o.interactionId)?.(o); },
-  });
-  await adapter.start((inv) => dispatcher.dispatch(inv));
-  cleanups.push(() => adapter.stop());
-  return {
-    dc,
-    services,
-    answered: (h) => new Promise((resolve) => { const o = done.get(h.id); if (o) resolve(o); else waiting.set(h.id, resolve); }),
-    shown: (h) => dc.channelMessages(String(h.payload.channel_id)).filter((m) => m.interactionId === h.id),
-  };
+async function rig(extra: Command[] = []): Promise<DiscordRig> {
+  const r = await startDiscordRig({ extra });
+  cleanups.push(() => r.close());
+  return r;
 }
 
 interface Embed { title?: string; description?: string }

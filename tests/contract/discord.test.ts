@@ -4,17 +4,13 @@
  * what comes back is what a person would read (embed titles, descriptions
  * and content, with the adapter's markdown escapes undone).
  */
-import { createDiscordAdapter, type InteractionOutcome } from '../../adapters/discord/index.js';
 import { ZWSP } from '../../adapters/discord/escape.js';
-import { Dispatcher, parseCommandLine } from '../../src/commands/dispatch.js';
+import { parseCommandLine } from '../../src/commands/dispatch.js';
 import type { Command, OptionValues } from '../../src/commands/types.js';
-import { createLogger } from '../../src/log.js';
-import { ADMIN_PERMISSIONS, DEFAULT_MEMBER_PERMISSIONS, startFakeDiscord, type InteractionHandle, type MessageRecord } from '../fakes/discord/index.js';
-import { testServices } from '../helpers/core.js';
+import { ADMIN_PERMISSIONS, DEFAULT_MEMBER_PERMISSIONS, type MessageRecord } from '../fakes/discord/index.js';
+import { G, startDiscordRig } from '../adapters/discord-harness.js';
 import { describeAdapterContract, type ContractHarness } from './contract.js';
 
-const G = '210000000000000001';
-const C = '210000000000000002';
 
 /** What Discord shows for the markdown the adapter emits: escapes undone, markers and zero-width spaces dropped. */
 function visible(md: string): string {
@@ -48,25 +44,7 @@ function optionsFor(command: Command | undefined, text: string): Record<string, 
 }
 
 async function discordHarness(): Promise<ContractHarness> {
-  const dc = await startFakeDiscord({ guilds: [{ id: G, name: 'Solidarity', channels: [{ id: C, name: 'general' }] }] });
-  const services = await testServices();
-  const dispatcher = new Dispatcher(services);
-  const done = new Map<string, InteractionOutcome>();
-  const waiting = new Map<string, (o: InteractionOutcome) => void>();
-  const adapter = createDiscordAdapter({
-    token: dc.token, applicationId: dc.applicationId, guildId: G, apiUrl: dc.restApi, services,
-    log: createLogger({ level: 'silent' }),
-    observe: (o) => { done.set(o.interactionId, o); waiting.get(o.interactionId)?.(o); },
-  });
-  try {
-    await adapter.start((inv) => dispatcher.dispatch(inv));
-  } catch (error) {
-    await adapter.stop();
-    await dc.close();
-    throw error;
-  }
-  const answered = (h: InteractionHandle): Promise<InteractionOutcome> =>
-    new Promise((resolve) => { const o = done.get(h.id); if (o) resolve(o); else waiting.set(h.id, resolve); });
+  const { dc, services, answered, close } = await startDiscordRig();
   /** Longest description or content of each returned text, as Discord counts it. */
   const sizes = new Map<string, number>();
   const read = (m: MessageRecord): string => {
@@ -91,10 +69,7 @@ async function discordHarness(): Promise<ContractHarness> {
       if (!outcome.ok) throw new Error(`the adapter could not answer ${parsed.command}`);
       return dc.channelMessages(String(h.payload.channel_id)).filter((m) => m.interactionId === h.id).map(read);
     },
-    async close() {
-      await adapter.stop();
-      await dc.close();
-    },
+    close,
   };
 }
 
