@@ -4,35 +4,13 @@
  * what comes back is what a person would read (embed titles, descriptions
  * and content, with the adapter's markdown escapes undone).
  */
-import { ZWSP } from '../../adapters/discord/escape.js';
+import { visible } from '../helpers/discord-visible.js';
 import { parseCommandLine } from '../../src/commands/dispatch.js';
 import type { Command, OptionValues } from '../../src/commands/types.js';
 import { ADMIN_PERMISSIONS, DEFAULT_MEMBER_PERMISSIONS, type MessageRecord } from '../fakes/discord/index.js';
 import { G, startDiscordRig } from '../adapters/discord-harness.js';
 import { describeAdapterContract, type ContractHarness } from './contract.js';
 
-
-/** What Discord shows for the markdown the adapter emits: escapes undone, markers and zero-width spaces dropped. */
-function visible(md: string): string {
-  let out = '';
-  let lineStart = true;
-  for (let i = 0; i < md.length;) {
-    const c = md[i]!;
-    if (lineStart && md.startsWith('> ', i)) { i += 2; lineStart = false; continue; }
-    lineStart = c === '\n';
-    if (c === '\\' && i + 1 < md.length && /[^\p{L}\p{N}\s]/u.test(md[i + 1]!)) { out += md[i + 1]; i += 2; continue; }
-    if (c === '`') {
-      const fence = md.startsWith('``', i) ? '``' : '`';
-      const end = md.indexOf(fence, i + fence.length);
-      if (end > 0) { const inner = md.slice(i + fence.length, end); out += fence === '``' ? inner.slice(1, -1) : inner; i = end + fence.length; continue; }
-    }
-    if (md.startsWith('](', i)) { i = md.indexOf(')', i) + 1; continue; }
-    if (c === '*' || c === '[') { i += 1; continue; }
-    out += c;
-    i += 1;
-  }
-  return out.replaceAll(ZWSP, '');
-}
 
 /** The slash options a person would fill in for `/cmd text`: the command's own parser, else the first option. */
 function optionsFor(command: Command | undefined, text: string): Record<string, string | number> {
