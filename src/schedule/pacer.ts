@@ -101,7 +101,7 @@ class Spacing implements Limit {
  * starts, but the platform counts it when the request arrives, and arrivals
  * jitter. Pacing a little under the limit keeps jittered arrivals under it.
  */
-export const PACING_MARGIN = 0.02;
+export const PACING_MARGIN = 0.03;
 
 /** How late a wait may end and still leave in its booked slot (ms). */
 const LATE_TOLERANCE_MS = 5;
