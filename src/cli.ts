@@ -16,7 +16,6 @@ import { ContentError, PlacardError } from './errors.js';
 import { pino } from 'pino';
 import pretty from 'pino-pretty';
 import { createLogger } from './log.js';
-import { serve } from './main.js';
 import { previewReminders } from './schedule/preview.js';
 
 const USAGE = `Usage: placard [console | serve | check [dir] | register | help]
@@ -60,6 +59,8 @@ async function runServe(config: Config): Promise<number> {
   const destination = process.stdout.isTTY ? pretty({ colorize: true, destination: 1, sync: true }) : pino.destination({ dest: 1, sync: false });
   const log = createLogger({ level: config.logLevel, secrets: secretsOf(config), destination });
   process.on('unhandledRejection', (reason: unknown) => log.error({ err: reason }, 'unhandled rejection'));
+  // Loaded only here: the console need not load the scheduler, metrics and HTTP server.
+  const { serve } = await import('./main.js');
   const served = await serve(config, log);
   const signal = await new Promise<string>((resolve) => {
     process.once('SIGTERM', () => resolve('SIGTERM'));

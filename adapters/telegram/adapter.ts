@@ -21,7 +21,7 @@ import { classifyTelegramError } from './errors.js';
 import { chatRefOf, commandOf, RoleResolver } from './inbound.js';
 import { syncTelegramMenu } from './menu.js';
 import { decodePage, pagingKeyboard } from './paging.js';
-import { renderTelegram, renderTelegramReply, TELEGRAM_TEXT_LIMIT, type TelegramText } from './render.js';
+import { renderTelegramReply, type TelegramText } from './render.js';
 
 /** Telegram's documented broadcast limits. */
 export const TELEGRAM_LIMITS: PacerLimits = {
@@ -240,7 +240,3 @@ export class TelegramAdapter implements Adapter {
     if (result.kind === 'migrated') await moveChat(this.options.services.store, ref, result.newChatId);
   }
 }
-
-/** Visible length of a message as Telegram counts it (for tests and limits). */
-export const telegramLength = (m: RichMessage): number => renderTelegram(m).visible.length;
-export { TELEGRAM_TEXT_LIMIT };
