@@ -182,7 +182,7 @@ export class TelegramAdapter implements Adapter {
         role: () => this.roleOr('member', () => this.roles.roleOf(msg.chat, msg.from?.id, msg.sender_chat?.id)),
         ...(msg.from?.language_code ? { locale: msg.from.language_code } : {}),
       });
-      await this.deliver(ctx, reply, msg.message_id, msg.is_topic_message ? msg.message_thread_id : undefined);
+      await this.deliver(ctx, reply, msg.chat.type === 'private' ? undefined : msg.message_id, msg.is_topic_message ? msg.message_thread_id : undefined);
     });
     safe.on('callback_query:data', async (ctx) => {
       const query = ctx.callbackQuery;
@@ -209,15 +209,16 @@ export class TelegramAdapter implements Adapter {
     });
   }
 
-  /** Sends a reply: HTML pieces under the limit, the first answering the command, buttons on the last. */
-  private async deliver(ctx: Context, reply: Reply, replyTo: number, threadId: number | undefined): Promise<void> {
+  /** Sends a reply: HTML pieces under the limit, the first quoting `replyTo` when given, buttons on the last. */
+  private async deliver(ctx: Context, reply: Reply, replyTo: number | undefined, threadId: number | undefined): Promise<void> {
     const texts: TelegramText[] = renderTelegramReply(reply);
     const markup = reply.paging ? pagingKeyboard(reply.paging) : undefined;
     for (const [i, t] of texts.entries()) {
       await ctx.api.sendMessage(ctx.chat!.id, t.html, {
         ...SEND_OPTIONS,
         ...(threadId !== undefined ? { message_thread_id: threadId } : {}),
-        ...(i === 0 ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
+        // In a group the answer quotes the command, so it is clear what it answers; a private chat needs no quote.
+        ...(i === 0 && replyTo !== undefined ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
         ...(i === texts.length - 1 && markup ? { reply_markup: markup } : {}),
       });
     }

@@ -18,12 +18,14 @@ const secret: Command = {
 };
 
 describe('Telegram adapter', () => {
-  it('answers /start in a private chat as HTML, link previews off, as a reply', async () => {
+  it('answers /start as HTML with link previews off; in a group it quotes the command, in a private chat it does not', async () => {
     rig = await startTelegramRig();
     const [m] = await rig.say('/start');
     expect(m).toMatchObject({ parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
-    expect(m?.reply_parameters).toMatchObject({ allow_sending_without_reply: true });
+    expect(m?.reply_parameters).toBeUndefined();
     expect(m?.plainText).toContain(rig.services.campaign.meta.title);
+    const [g] = await rig.say('/start', GROUP, MEMBER);
+    expect(g?.reply_parameters).toMatchObject({ allow_sending_without_reply: true });
   });
 
   it('answers /demands@placardbot in a group and ignores /demands@otherbot', async () => {
