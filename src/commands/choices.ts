@@ -4,6 +4,7 @@
  */
 import type { Campaign } from '../content/campaign.js';
 import { countries, signatories } from '../content/queries.js';
+import { knownTimeZones } from '../schedule/zones.js';
 import { fold } from '../text/fold.js';
 import type { ChoiceSource } from './types.js';
 
@@ -36,7 +37,7 @@ function all(source: ChoiceSource, campaign: Campaign): Choice[] {
       const orgs = signatories(campaign).map((s) => s.organization);
       return [...countries({ ...campaign, organizations: orgs }).map((c) => ({ name: `${c} (country)`, value: c })), ...orgs.map(orgChoice)];
     }
-    case 'timezones': return Intl.supportedValuesOf('timeZone').map((z) => ({ name: z, value: z }));
+    case 'timezones': return knownTimeZones().map((z) => ({ name: z, value: z }));
   }
 }
 

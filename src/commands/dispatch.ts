@@ -26,7 +26,7 @@ export function parseCommandLine(line: string): CommandLine | undefined {
 }
 
 /** Text → option values: the command's own parser, else the whole text to the first option. */
-function optionsFromText(command: Command, raw: string): OptionValues | string {
+export function optionsFromText(command: Command, raw: string): OptionValues | string {
   if (command.parse) return command.parse(raw);
   const first = command.options[0];
   return first && raw ? { [first.name]: raw } : {};

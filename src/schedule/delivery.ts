@@ -100,16 +100,25 @@ export async function deliver(job: DeliveryJob, adapter: Adapter, ctx: DeliveryC
   }
 }
 
+/**
+ * Claims a delivery key unless it is already delivered or held elsewhere. The
+ * marker is read again after winning: another instance may have finished it
+ * between the first read and the claim.
+ */
+async function claimFresh(key: string, ctx: DeliveryContext): Promise<'won' | 'delivered' | 'claimed'> {
+  if ((await ctx.store.get(DELIVERED, key)) !== undefined) return 'delivered';
+  if (!(await ctx.store.claim(key, ctx.leaseMs))) return 'claimed';
+  return (await ctx.store.get(DELIVERED, key)) !== undefined ? 'delivered' : 'won';
+}
+
 async function claimAndSend(job: DeliveryJob, adapter: Adapter, ctx: DeliveryContext): Promise<DeliveryOutcome> {
-  const { store } = ctx;
   const key = deliveryKey(job.chat, job.reminder.event.id, job.reminder.year);
-  if ((await store.get(DELIVERED, key)) !== undefined) return 'delivered';
-  if (!(await store.claim(key, ctx.leaseMs))) return 'claimed';
+  const claim = await claimFresh(key, ctx);
+  if (claim !== 'won') return claim;
   const claimedAt = ctx.now();
-  const [marker, settings] = await Promise.all([store.get(DELIVERED, key), readChatSettings(store, job.chat)]);
-  if (marker !== undefined) return 'delivered';
+  const settings = await readChatSettings(ctx.store, job.chat);
   if (settings?.subscribed !== true || slotKey(slotOf(settings, ctx.defaults)) !== slotKey(job.reminder.slot)) {
-    await store.release(key);
+    await ctx.store.release(key);
     return 'changed';
   }
   return new Attempt(job, adapter, ctx, key, claimedAt).run();
@@ -204,10 +213,9 @@ class Attempt {
     this.chat = { platform: this.chat.platform, chatId: newChatId };
     this.target = { ...this.target, chatId: newChatId };
     this.key = deliveryKey(this.chat, this.job.reminder.event.id, this.job.reminder.year);
-    if ((await ctx.store.get(DELIVERED, this.key)) !== undefined) return 'delivered';
-    if (!(await ctx.store.claim(this.key, ctx.leaseMs))) return 'claimed';
+    const claim = await claimFresh(this.key, ctx);
+    if (claim !== 'won') return claim;
     this.claimedAt = ctx.now();
-    if ((await ctx.store.get(DELIVERED, this.key)) !== undefined) return 'delivered';
     return 'again';
   }
 

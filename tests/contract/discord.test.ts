@@ -5,8 +5,8 @@
  * and content, with the adapter's markdown escapes undone).
  */
 import { visible } from '../helpers/discord-visible.js';
-import { parseCommandLine } from '../../src/commands/dispatch.js';
-import type { Command, OptionValues } from '../../src/commands/types.js';
+import { optionsFromText, parseCommandLine } from '../../src/commands/dispatch.js';
+import type { Command } from '../../src/commands/types.js';
 import { ADMIN_PERMISSIONS, DEFAULT_MEMBER_PERMISSIONS, type MessageRecord } from '../fakes/discord/index.js';
 import { G, startDiscordRig } from '../adapters/discord-harness.js';
 import { describeAdapterContract, type ContractHarness } from './contract.js';
@@ -16,7 +16,7 @@ import { describeAdapterContract, type ContractHarness } from './contract.js';
 function optionsFor(command: Command | undefined, text: string): Record<string, string | number> {
   const first = command?.options[0]?.name;
   if (command === undefined || first === undefined || text === '') return {};
-  const parsed: OptionValues | string = command.parse ? command.parse(text) : { [first]: text };
+  const parsed = optionsFromText(command, text);
   const values = typeof parsed === 'string' ? { [first]: text } : parsed;
   return Object.fromEntries(Object.entries(values).filter((e): e is [string, string | number] => e[1] !== undefined));
 }
