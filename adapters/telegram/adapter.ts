@@ -9,10 +9,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
 import { Api, Bot, BotError, GrammyError, webhookCallback, type Context } from 'grammy';
-import type { UserFromGetMe } from 'grammy/types';
+import type { CallbackQuery, ChatMemberUpdated, Message, UserFromGetMe } from 'grammy/types';
 import type { Adapter, InvocationHandler, SendResult } from '../../src/adapter.js';
 import type { ChatRef } from '../../src/chat.js';
-import type { Services } from '../../src/commands/types.js';
+import type { Invocation, Services } from '../../src/commands/types.js';
 import type { Logger } from '../../src/log.js';
 import type { Reply, RichMessage } from '../../src/rich/model.js';
 import { Pacer, type PacerLimits } from '../../src/schedule/pacer.js';
@@ -21,7 +21,7 @@ import { classifyTelegramError } from './errors.js';
 import { chatRefOf, commandOf, RoleResolver } from './inbound.js';
 import { syncTelegramMenu } from './menu.js';
 import { decodePage, pagingKeyboard } from './paging.js';
-import { renderTelegramReply, type TelegramText } from './render.js';
+import { renderTelegramReply } from './render.js';
 
 /** Telegram's documented broadcast limits. */
 export const TELEGRAM_LIMITS: PacerLimits = {
@@ -47,6 +47,8 @@ export interface TelegramAdapterOptions {
 const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
 const STALE = 'This list has changed. Please send the command again.';
 const SEND_OPTIONS = { parse_mode: 'HTML', link_preview_options: { is_disabled: true } } as const;
+/** sendMessage's optional parameters. */
+type SendExtra = NonNullable<Parameters<Api['sendMessage']>[2]>;
 
 /** What a log line may say about a failure: codes, never payloads (they may quote what someone typed). */
 const describe = (e: unknown): Record<string, unknown> => e instanceof GrammyError
@@ -73,12 +75,11 @@ export class TelegramAdapter implements Adapter {
     this.bot = new Bot(options.token, { client, ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
     // Replies wait out a 429 (up to 30 s); 5xx and network errors fail fast instead of holding the chat's queue.
     this.bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowInternalServerErrors: true, rethrowHttpErrors: true }));
-    this.bot.api.config.use(async (prev, method, payload, signal) => {
-      try { return await prev(method, payload, signal); } catch (e: unknown) {
-        if (!signal?.aborted) options.log.warn({ ...describe(e), method }, 'telegram request failed');
-        throw e;
-      }
-    });
+    // Every failed request is logged once, polling's included (the runner retries those silently).
+    this.bot.api.config.use((prev, method, payload, signal) => prev(method, payload, signal).catch((e: unknown) => {
+      if (!signal?.aborted) options.log.warn({ ...describe(e), method }, 'telegram request failed');
+      throw e;
+    }));
     this.sendApi = new Api(options.token, client);
     this.roles = new RoleResolver(() => this.bot.api);
     this.pacer = new Pacer(options.limits ?? TELEGRAM_LIMITS);
@@ -96,7 +97,9 @@ export class TelegramAdapter implements Adapter {
       handler: async (req, res) => {
         if (!this.webhookHandle) { res.writeHead(503).end(); return; }
         try { await this.webhookHandle(req, res); } catch (e: unknown) {
-          this.options.log.error(describe(e), 'telegram webhook update failed');
+          // A failed update is handled as in polling mode; Telegram still gets its 200, or it would resend it forever.
+          if (e instanceof BotError) await this.onError(e);
+          else this.options.log.error(describe(e), 'telegram webhook update failed');
           if (!res.headersSent) res.writeHead(200).end();
         }
       },
@@ -167,61 +170,78 @@ export class TelegramAdapter implements Adapter {
     log.info({ mode: this.options.webhook ? 'webhook' : 'polling' }, 'telegram adapter ready');
   }
 
+  /**
+   * One chat's updates in order (sequentialize), then one router for the three
+   * kinds of update the bot asks for. A single middleware rather than three
+   * `bot.on` filters: each grammY layer is an async frame held for as long as
+   * the reply is in flight. Failures go to `bot.catch` (the runner calls it;
+   * the webhook route does the same).
+   */
   private install(handler: InvocationHandler): void {
-    const bot = this.bot;
-    bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
-    const safe = bot.errorBoundary((err: BotError) => this.onError(err));
-    safe.on('message', async (ctx) => {
-      const msg = ctx.message;
-      const chat = chatRefOf(msg.chat);
-      if (msg.migrate_to_chat_id !== undefined) return moveChat(this.options.services.store, chat, String(msg.migrate_to_chat_id));
-      const cmd = commandOf(msg, ctx.me.username);
-      if (!cmd) return;
-      const reply = await handler({
-        ...cmd, chat, now: new Date(),
-        role: () => this.roleOr('member', () => this.roles.roleOf(msg.chat, msg.from?.id, msg.sender_chat?.id)),
-        ...(msg.from?.language_code ? { locale: msg.from.language_code } : {}),
-      });
-      await this.deliver(ctx, reply, msg.chat.type === 'private' ? undefined : msg.message_id, msg.is_topic_message ? msg.message_thread_id : undefined);
+    this.bot.catch((err: BotError) => this.onError(err));
+    const inOrder = sequentialize((ctx: Context) => ctx.chat?.id.toString());
+    const route = async (ctx: Context): Promise<void> => {
+      if (ctx.message) return this.onMessage(ctx, ctx.message, handler);
+      if (ctx.callbackQuery?.data !== undefined) return this.onButton(ctx, ctx.callbackQuery, handler);
+      if (ctx.myChatMember) return this.onMembership(ctx.myChatMember);
+    };
+    // The router is sequentialize's `next`: one installed middleware, so grammY adds no layer between them.
+    this.bot.use((ctx) => inOrder(ctx, () => route(ctx)));
+  }
+
+  private onMessage(ctx: Context, msg: Message, handler: InvocationHandler): Promise<void> | undefined {
+    const chat = chatRefOf(msg.chat);
+    if (msg.migrate_to_chat_id !== undefined) return moveChat(this.options.services.store, chat, String(msg.migrate_to_chat_id));
+    const cmd = commandOf(msg, ctx.me.username);
+    if (!cmd) return undefined;
+    const invocation: Invocation = {
+      command: cmd.command, text: cmd.text, chat, now: new Date(), locale: msg.from?.language_code,
+      role: () => this.roleOr('member', () => this.roles.roleOf(msg.chat, msg.from?.id, msg.sender_chat?.id)),
+    };
+    // In a group the answer quotes the command, so it is clear what it answers; a private chat needs no quote.
+    const quote = msg.chat.type === 'private' ? undefined : msg.message_id;
+    return handler(invocation).then((reply) => this.deliver(ctx, reply, quote, msg.is_topic_message ? msg.message_thread_id : undefined));
+  }
+
+  private async onButton(ctx: Context, query: CallbackQuery, handler: InvocationHandler): Promise<void> {
+    const request = decodePage(query.data ?? '');
+    const message = query.message;
+    if (!request || !message) { await ctx.answerCallbackQuery(query.data === 'noop' ? {} : { text: STALE }); return; }
+    const reply = await handler({
+      command: request.command, text: `${request.args} ${request.page}`.trim(), chat: chatRefOf(message.chat), now: new Date(),
+      role: () => this.roleOr('member', () => this.roles.roleOf(message.chat, query.from.id)),
     });
-    safe.on('callback_query:data', async (ctx) => {
-      const query = ctx.callbackQuery;
-      const request = decodePage(query.data);
-      const message = query.message;
-      if (!request || !message) { await ctx.answerCallbackQuery(query.data === 'noop' ? {} : { text: STALE }); return; }
-      const reply = await handler({
-        command: request.command, text: `${request.args} ${request.page}`.trim(), chat: chatRefOf(message.chat), now: new Date(),
-        role: () => this.roleOr('member', () => this.roles.roleOf(message.chat, query.from.id)),
-      });
-      const texts = renderTelegramReply(reply);
-      if (reply.ephemeral || texts.length !== 1) { await ctx.answerCallbackQuery({ text: STALE }); return; }
-      const markup = reply.paging ? pagingKeyboard(reply.paging) : undefined;
-      await ctx.editMessageText(texts[0]!.html, { ...SEND_OPTIONS, ...(markup ? { reply_markup: markup } : {}) })
-        .catch((e: unknown) => { if (!(e instanceof GrammyError && /not modified/.test(e.description))) throw e; });
-      await ctx.answerCallbackQuery();
-    });
-    safe.on('my_chat_member', async (ctx) => {
-      const status = ctx.myChatMember.new_chat_member.status;
-      if (status === 'kicked' || status === 'left') {
-        await forgetChat(this.options.services.store, chatRefOf(ctx.chat));
-        this.options.log.info({ chat: ctx.chat.id, status }, 'telegram chat left; its settings are deleted');
-      }
-    });
+    const texts = renderTelegramReply(reply);
+    if (reply.ephemeral || texts.length !== 1) { await ctx.answerCallbackQuery({ text: STALE }); return; }
+    const markup = reply.paging ? pagingKeyboard(reply.paging) : undefined;
+    await ctx.editMessageText(texts[0]!.html, { ...SEND_OPTIONS, ...(markup ? { reply_markup: markup } : {}) })
+      .catch((e: unknown) => { if (!(e instanceof GrammyError && /not modified/.test(e.description))) throw e; });
+    await ctx.answerCallbackQuery();
+  }
+
+  private async onMembership(update: ChatMemberUpdated): Promise<void> {
+    const status = update.new_chat_member.status;
+    if (status === 'kicked' || status === 'left') {
+      await forgetChat(this.options.services.store, chatRefOf(update.chat));
+      this.options.log.info({ chat: update.chat.id, status }, 'telegram chat left; its settings are deleted');
+    }
   }
 
   /** Sends a reply: HTML pieces under the limit, the first quoting `replyTo` when given, buttons on the last. */
-  private async deliver(ctx: Context, reply: Reply, replyTo: number | undefined, threadId: number | undefined): Promise<void> {
-    const texts: TelegramText[] = renderTelegramReply(reply);
+  private deliver(ctx: Context, reply: Reply, replyTo: number | undefined, threadId: number | undefined): Promise<void> {
+    const html = renderTelegramReply(reply).map((t) => t.html);
     const markup = reply.paging ? pagingKeyboard(reply.paging) : undefined;
-    for (const [i, t] of texts.entries()) {
-      await ctx.api.sendMessage(ctx.chat!.id, t.html, {
-        ...SEND_OPTIONS,
-        ...(threadId !== undefined ? { message_thread_id: threadId } : {}),
-        // In a group the answer quotes the command, so it is clear what it answers; a private chat needs no quote.
-        ...(i === 0 && replyTo !== undefined ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
-        ...(i === texts.length - 1 && markup ? { reply_markup: markup } : {}),
-      });
+    const chatId = ctx.chat!.id;
+    // One after another, as a promise chain rather than an awaiting loop: no frame is held while a piece is in flight.
+    let sent: Promise<unknown> = Promise.resolve();
+    for (let i = 0; i < html.length; i++) {
+      const extra: SendExtra = { ...SEND_OPTIONS };
+      if (threadId !== undefined) extra.message_thread_id = threadId;
+      if (i === 0 && replyTo !== undefined) extra.reply_parameters = { message_id: replyTo, allow_sending_without_reply: true };
+      if (i === html.length - 1 && markup) extra.reply_markup = markup;
+      sent = sent.then(() => ctx.api.sendMessage(chatId, html[i]!, extra));
     }
+    return sent.then(() => undefined);
   }
 
   private async roleOr<T>(fallback: T, get: () => Promise<T>): Promise<T> {

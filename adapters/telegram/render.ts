@@ -19,7 +19,9 @@ export interface TelegramText {
 
 /** Escapes the three characters Telegram's HTML mode requires escaped (and quotes, for attributes). */
 export const escapeHtml = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  NEEDS_ESCAPE.test(s) ? s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;') : s;
+
+const NEEDS_ESCAPE = /[&<>"]/;
 
 const SAFE_LINK = /^(https?:\/\/|tg:\/\/)/i;
 
@@ -30,19 +32,32 @@ class Out {
   raw(markup: string): void { this.html += markup; }
 }
 
-function span(out: Out, s: Span): void {
+/** Opening and closing tags by style; Telegram does not nest other entities inside code, so code wins. */
+const PLAIN = ['', ''] as const;
+const CODE = ['<code>', '</code>'] as const;
+const BOLD = ['<b>', '</b>'] as const;
+const ITALIC = ['<i>', '</i>'] as const;
+const BOLD_ITALIC = ['<b><i>', '</i></b>'] as const;
+
+function tagsOf(s: Span, bold: boolean): readonly [string, string] {
+  if (s.code) return CODE;
+  if (bold && s.italic) return BOLD_ITALIC;
+  return bold ? BOLD : s.italic ? ITALIC : PLAIN;
+}
+
+/** One span; inside a heading (`inBold`) its own bold is dropped, the heading's <b> already covers it. */
+function span(out: Out, s: Span, inBold: boolean): void {
   const link = s.link !== undefined && SAFE_LINK.test(s.link);
   if (link) out.raw(`<a href="${escapeHtml(s.link!)}">`);
-  // Telegram does not nest other entities inside code, so code wins over bold/italic.
-  const [open, close] = s.code ? ['<code>', '</code>'] : s.bold && s.italic ? ['<b><i>', '</i></b>'] : s.bold ? ['<b>', '</b>'] : s.italic ? ['<i>', '</i>'] : ['', ''];
+  const [open, close] = tagsOf(s, s.bold === true && !inBold);
   out.raw(open);
   out.text(s.text);
   out.raw(close);
   if (link) out.raw('</a>');
 }
 
-function spans(out: Out, list: readonly Span[], plainBold = false): void {
-  for (const s of list) span(out, plainBold ? { ...s, bold: false } : s);
+function spans(out: Out, list: readonly Span[], inBold = false): void {
+  for (const s of list) span(out, s, inBold);
 }
 
 function block(out: Out, b: Block): void {
@@ -51,11 +66,11 @@ function block(out: Out, b: Block): void {
     case 'heading': out.raw('<b>'); spans(out, b.spans, true); out.raw('</b>'); break;
     case 'quote': out.raw('<blockquote>'); spans(out, b.spans); out.raw('</blockquote>'); break;
     case 'list':
-      b.items.forEach((item, i) => {
+      for (let i = 0; i < b.items.length; i++) {
         if (i > 0) out.text('\n');
         out.text(b.ordered ? `${(b.start ?? 1) + i}. ` : '• ');
-        spans(out, item);
-      });
+        spans(out, b.items[i]!);
+      }
       break;
   }
 }
@@ -64,10 +79,10 @@ function block(out: Out, b: Block): void {
 export function renderTelegram(message: RichMessage): TelegramText {
   const out = new Out();
   if (message.title !== undefined) { out.raw('<b>'); out.text(message.title); out.raw('</b>'); }
-  message.blocks.forEach((b, i) => {
+  for (let i = 0; i < message.blocks.length; i++) {
     if (i > 0 || message.title !== undefined) out.text('\n\n');
-    block(out, b);
-  });
+    block(out, message.blocks[i]!);
+  }
   return { html: out.html, visible: out.visible };
 }
 

@@ -75,27 +75,29 @@ export class Dispatcher {
   /** Answers one invocation. Never throws: failures become short, ephemeral answers. */
   async dispatch(invocation: Invocation): Promise<Reply> {
     const command = this.find(invocation.command);
-    const done = (outcome: Outcome, reply: Reply): Reply => {
-      this.observe?.(command?.name ?? 'unknown', invocation.chat.platform, outcome);
-      return reply;
-    };
-    if (!command) return done('unknown_command', this.unknown(invocation.command));
+    if (!command) return this.done(command, invocation, 'unknown_command', this.unknown(invocation.command));
     try {
       const parsed = invocation.options ?? optionsFromText(command, invocation.text);
       const options = typeof parsed === 'string' ? parsed : checkOptions(command, parsed, invocation.chat.platform);
       if (typeof options === 'string') {
-        return done('bad_arguments', errorReply(text(`${options}. Usage: `), code(usageOf(command)), text(' — see '), code(`/help ${command.name}`), text('.')));
+        return this.done(command, invocation, 'bad_arguments', errorReply(text(`${options}. Usage: `), code(usageOf(command)), text(' — see '), code(`/help ${command.name}`), text('.')));
       }
       if (command.access === 'admin' && (await invocation.role()) !== 'admin') {
-        return done('refused', errorReply(`Only admins of this chat can use /${command.name}.`));
+        return this.done(command, invocation, 'refused', errorReply(`Only admins of this chat can use /${command.name}.`));
       }
       const reply = await command.run({ options, text: invocation.text }, invocation, this.services);
-      return done(reply.ephemeral ? 'bad_arguments' : 'ok', reply);
+      return this.done(command, invocation, reply.ephemeral ? 'bad_arguments' : 'ok', reply);
     } catch (error: unknown) {
       // Log what failed, never what was typed or who typed it.
       this.log?.error({ err: error, command: command.name, platform: invocation.chat.platform }, 'command failed');
-      return done('failed', errorReply('Sorry, something went wrong on our side. Please try again in a moment.'));
+      return this.done(command, invocation, 'failed', errorReply('Sorry, something went wrong on our side. Please try again in a moment.'));
     }
+  }
+
+  /** Reports the outcome to the observer and hands the reply back. */
+  private done(command: Command | undefined, invocation: Invocation, outcome: Outcome, reply: Reply): Reply {
+    this.observe?.(command?.name ?? 'unknown', invocation.chat.platform, outcome);
+    return reply;
   }
 
   private unknown(name: string): Reply {
