@@ -1,13 +1,14 @@
 /**
- * The loopback Telegram fake in a worker thread, so that in the broadcast
- * benchmark the platform does not compete with the bot for one CPU (as the
- * real Telegram would not). workerData: the rate limit. Messages in:
- * `stats` (answers the figures), `close`.
+ * The loopback Telegram fake in a worker thread, so that the platform does
+ * not compete with the bot for its heap and event loop (as the real Telegram
+ * would not). workerData: a rate limit, or nothing for none. Messages in:
+ * `stats` (answers the figures), `burst` and `latency` (drive users and time
+ * the bot's replies from the platform's side), `close`.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { startFakeTelegram, type RateLimitOptions } from '../tests/fakes/telegram/index.js';
 
-/** What the worker reports at the end. */
+/** What the worker reports at the end of a broadcast. */
 export interface FakeTelegramStats {
   readonly tooManyRequests: number;
   /** Instants (ms) of the successful sendMessage calls. */
@@ -16,22 +17,93 @@ export interface FakeTelegramStats {
   readonly perChat: readonly (readonly [number, number])[];
 }
 
+/** Requests the worker answers; each answer has the same `type` and `id`. */
+export type WorkerRequest =
+  | { readonly type: 'stats'; readonly id: number }
+  | { readonly type: 'close'; readonly id: number }
+  /** `count` users each send `text` at once, one per chat over `chats` private chats; answers replies per second. */
+  | { readonly type: 'burst'; readonly id: number; readonly count: number; readonly chats: number; readonly text: string }
+  /** One user sends `text` `count` times, each after the previous reply; answers the 99th percentile in ms. */
+  | { readonly type: 'latency'; readonly id: number; readonly count: number; readonly text: string }
+  /** `users` chats each send `text` again as soon as they are answered, until `total` replies; answers replies per second. */
+  | { readonly type: 'steady'; readonly id: number; readonly users: number; readonly total: number; readonly text: string };
+
 const port = parentPort;
 if (!port) throw new Error('telegram-worker must run in a worker thread');
-const tg = await startFakeTelegram();
-tg.setRateLimit(workerData as RateLimitOptions);
+const tg = await startFakeTelegram({ botUsername: 'placardbot' });
+if (workerData) tg.setRateLimit(workerData as RateLimitOptions);
+
+const user = (id: number, text: string): void => {
+  tg.sendUserMessage({ chat: { id, type: 'private' }, from: { id, first_name: 'U' }, text });
+};
+
+async function burst(count: number, chats: number, text: string): Promise<number> {
+  const before = tg.sent.length;
+  const t0 = performance.now();
+  for (let i = 0; i < count; i++) user(10_000 + (i % chats), text);
+  await tg.waitFor(() => tg.sent.length - before >= count || undefined, 120_000, `${count} replies`);
+  return count / ((performance.now() - t0) / 1000);
+}
+
+/**
+ * Closed loop: `users` private chats each send `text`, and each sends again as
+ * soon as its reply arrives, until `total` replies; resolves with replies per second.
+ */
+async function steady(users: number, total: number, text: string): Promise<number> {
+  let cursor = tg.sent.length;
+  const end = cursor + total;
+  let asked = 0;
+  const ask = (chatId: number): void => { asked++; user(chatId, text); };
+  const t0 = performance.now();
+  await new Promise<void>((resolve) => {
+    let busy = false;
+    const off = tg.onChange(() => {
+      if (busy) return; // asking notifies again; the outer pass picks up what arrives meanwhile
+      busy = true;
+      while (cursor < tg.sent.length) {
+        const chatId = tg.sent[cursor++]!.chatId;
+        if (asked < total) ask(chatId);
+      }
+      busy = false;
+      if (cursor >= end) { off(); resolve(); }
+    });
+    for (let u = 0; u < users; u++) ask(20_000 + u);
+  });
+  return total / ((performance.now() - t0) / 1000);
+}
+
+async function latency(count: number, text: string): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const before = tg.sent.length;
+    const t0 = performance.now();
+    user(777, text);
+    await tg.waitFor(() => tg.sent.length > before || undefined, 10_000, 'a reply');
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length * 0.99)]!;
+}
+
+function stats(): FakeTelegramStats {
+  const perChat = new Map<number, number>();
+  for (const m of tg.sent) perChat.set(m.chatId, (perChat.get(m.chatId) ?? 0) + 1);
+  return {
+    tooManyRequests: tg.stats.tooManyRequests,
+    okAt: tg.callsOf('sendMessage').filter((c) => c.status === 200).map((c) => c.at),
+    perChat: [...perChat],
+  };
+}
+
 port.postMessage({ type: 'ready', token: tg.token, apiRoot: tg.apiRoot, botInfo: tg.botInfo });
-port.on('message', (msg: { type: string }) => {
-  if (msg.type === 'stats') {
-    const perChat = new Map<number, number>();
-    for (const m of tg.sent) perChat.set(m.chatId, (perChat.get(m.chatId) ?? 0) + 1);
-    const stats: FakeTelegramStats = {
-      tooManyRequests: tg.stats.tooManyRequests,
-      okAt: tg.callsOf('sendMessage').filter((c) => c.status === 200).map((c) => c.at),
-      perChat: [...perChat],
-    };
-    port.postMessage({ type: 'stats', stats });
-  } else if (msg.type === 'close') {
-    void tg.close().then(() => port.close());
+port.on('message', (req: WorkerRequest) => {
+  const answer = (value: Record<string, unknown>): void => port.postMessage({ type: req.type, id: req.id, ...value });
+  const fail = (e: unknown): void => port.postMessage({ type: 'error', id: req.id, message: e instanceof Error ? e.message : String(e) });
+  switch (req.type) {
+    case 'stats': answer({ stats: stats() }); break;
+    case 'burst': burst(req.count, req.chats, req.text).then((perSec) => answer({ perSec }), fail); break;
+    case 'latency': latency(req.count, req.text).then((p99Ms) => answer({ p99Ms }), fail); break;
+    case 'steady': steady(req.users, req.total, req.text).then((perSec) => answer({ perSec }), fail); break;
+    case 'close': void tg.close().then(() => port.close()); break;
   }
 });

@@ -66,6 +66,11 @@ export class FakeTelegram {
     return this.state.sent;
   }
 
+  /** Calls `listener` after every API call and injected update; returns a function that removes it. */
+  onChange(listener: () => void): () => void {
+    return this.state.onChange(listener);
+  }
+
   /** All API calls received (with a valid token), in order. */
   get calls(): readonly ApiCall[] {
     return this.state.calls;
