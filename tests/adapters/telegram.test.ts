@@ -63,6 +63,27 @@ describe('Telegram adapter', () => {
       'This list has changed. Please send the command again.', 'This list has changed. Please send the command again.']);
   });
 
+  it("answers one chat's commands in order, even when the first reply has to wait out a 429", async () => {
+    rig = await startTelegramRig();
+    // What the three commands answer, asked one at a time (/sources takes more than one message).
+    const firstLine = (m: { plainText: string }): string => m.plainText.split('\n')[0]!;
+    const expected: string[] = [];
+    for (const text of ['/about', '/sources', '/help']) expected.push(...(await rig.say(text)).map(firstLine));
+    expect(expected.length).toBeGreaterThan(3);
+    rig.tg.clearLog();
+    rig.tg.failNext('sendMessage', { chatId: PRIVATE.id }, Faults.retryAfter(2));
+    rig.tg.sendUserMessage({ chat: PRIVATE, from: ADMIN, text: '/about' });
+    rig.tg.sendUserMessage({ chat: PRIVATE, from: ADMIN, text: '/sources' });
+    rig.tg.sendUserMessage({ chat: PRIVATE, from: ADMIN, text: '/help' });
+    // Meanwhile another chat is not held up behind it: answered while the first still waits.
+    const other = { id: 4343, type: 'private' as const, first_name: 'Eva' };
+    rig.tg.sendUserMessage({ chat: other, from: { id: other.id, first_name: 'Eva' }, text: '/start' });
+    await rig.tg.waitForMessages(1, { chatId: other.id, timeoutMs: 1500 });
+    expect(rig.tg.sentTo(PRIVATE.id)).toHaveLength(0);
+    const answers = await rig.tg.waitForMessages(expected.length, { chatId: PRIVATE.id, timeoutMs: 5000 });
+    expect(answers.map(firstLine)).toEqual(expected);
+  });
+
   it('refuses a member on an admin command; admins, anonymous admins and private users pass', async () => {
     const services = { ...(await testServices()), commands: [...commands, secret] };
     rig = await startTelegramRig({ services });
