@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Faults, startFakeTelegram, type FakeTelegram } from '../fakes/telegram/index.js';
+import { shippedCampaign } from '../helpers/core.js';
 import { until } from '../helpers/wait.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -18,8 +19,9 @@ const freePort = (): Promise<number> => new Promise((res) => {
 
 interface Running { child: ChildProcess; output: () => string; exited: Promise<{ code: number | null; ms: number }>; signalAt: () => void }
 
-function start(env: Record<string, string>): Running {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve'], {
+/** `placard serve`, or with `plain` just `placard` (what `npm start` runs), which serves once a token is set. */
+function start(env: Record<string, string>, plain = false): Running {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...(plain ? [] : ['serve'])], {
     cwd: ROOT, env: { ...process.env, STORE_URL: 'memory://', LOG_LEVEL: 'debug', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -54,6 +56,24 @@ describe('placard serve', () => {
     expect(code).toBe(0);
     expect(ms).toBeLessThan(10_000);
     expect(running.output()).toContain('"msg":"stopped"');
+  }, 60_000);
+
+  it('`placard` with a token serves: answers /demands@bot in a group with the demands word for word, is ready, and stops on SIGTERM', async () => {
+    tg = await startFakeTelegram({ botUsername: 'placardbot' });
+    const group = { id: -100_123_456, type: 'supergroup' as const, title: 'Solidarity' };
+    const port = await freePort();
+    running = start({ HTTP_PORT: String(port), TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot }, true);
+    await until(async () => (await http(port, '/readyz').catch(() => ({ status: 0 }))).status === 200, 30_000, 'ready');
+    tg.sendUserMessage({ chat: group, from: { id: 77, first_name: 'Ana' }, text: '/demands@placardbot' });
+    const answers = await tg.waitForMessages(1, { chatId: group.id, timeoutMs: 15_000 });
+    const campaign = await shippedCampaign();
+    const first = campaign.statementById.get(campaign.meta.demandsFirst)!;
+    expect(answers[0]!.plainText).toContain(first.demands[0]!.text);
+    expect(tg.callsOf('setMyCommands').length).toBeGreaterThan(0);
+    running.signalAt();
+    running.child.kill('SIGTERM');
+    expect((await running.exited).code).toBe(0);
+    expect(running.output()).not.toContain(tg.token.split(':')[1]);
   }, 60_000);
 
   it('with a token and a failing Bot API: stays up, not ready, and never logs the token', async () => {
