@@ -7,7 +7,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { autoRetry } from '@grammyjs/auto-retry';
-import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
+import { run, type RunnerHandle } from '@grammyjs/runner';
 import { Api, Bot, BotError, GrammyError, webhookCallback, type Context } from 'grammy';
 import type { CallbackQuery, ChatMemberUpdated, Message, UserFromGetMe } from 'grammy/types';
 import type { Adapter, InvocationHandler, SendResult } from '../../src/adapter.js';
@@ -19,6 +19,7 @@ import { Pacer, type PacerLimits } from '../../src/schedule/pacer.js';
 import { forgetChat, moveChat } from '../../src/store/chat-settings.js';
 import { classifyTelegramError } from './errors.js';
 import { chatRefOf, commandOf, RoleResolver } from './inbound.js';
+import { inOrderPer } from './in-order.js';
 import { syncTelegramMenu } from './menu.js';
 import { decodePage, pagingKeyboard } from './paging.js';
 import { renderTelegramReply } from './render.js';
@@ -171,25 +172,25 @@ export class TelegramAdapter implements Adapter {
   }
 
   /**
-   * One chat's updates in order (sequentialize), then one router for the three
-   * kinds of update the bot asks for. A single middleware rather than three
-   * `bot.on` filters: each grammY layer is an async frame held for as long as
-   * the reply is in flight. Failures go to `bot.catch` (the runner calls it;
-   * the webhook route does the same).
+   * One chat's updates in order (`inOrderPer`, see there why not the runner's
+   * `sequentialize`), then one router for the three kinds of update the bot
+   * asks for. A single middleware rather than three `bot.on` filters: each
+   * grammY layer is an async frame held for as long as the reply is in flight.
+   * Failures go to `bot.catch` (the runner calls it; the webhook route does the same).
    */
   private install(handler: InvocationHandler): void {
     this.bot.catch((err: BotError) => this.onError(err));
-    const inOrder = sequentialize((ctx: Context) => ctx.chat?.id.toString());
-    const route = async (ctx: Context): Promise<void> => {
+    const inOrder = inOrderPer((ctx: Context) => ctx.chat?.id);
+    const route = async (ctx: Context): Promise<unknown> => {
       if (ctx.message) return this.onMessage(ctx, ctx.message, handler);
       if (ctx.callbackQuery?.data !== undefined) return this.onButton(ctx, ctx.callbackQuery, handler);
       if (ctx.myChatMember) return this.onMembership(ctx.myChatMember);
     };
-    // The router is sequentialize's `next`: one installed middleware, so grammY adds no layer between them.
+    // The router is the ordering's `next`: one installed middleware, so grammY adds no layer between them.
     this.bot.use((ctx) => inOrder(ctx, () => route(ctx)));
   }
 
-  private onMessage(ctx: Context, msg: Message, handler: InvocationHandler): Promise<void> | undefined {
+  private onMessage(ctx: Context, msg: Message, handler: InvocationHandler): Promise<unknown> | undefined {
     const chat = chatRefOf(msg.chat);
     if (msg.migrate_to_chat_id !== undefined) return moveChat(this.options.services.store, chat, String(msg.migrate_to_chat_id));
     const cmd = commandOf(msg, ctx.me.username);
@@ -228,20 +229,23 @@ export class TelegramAdapter implements Adapter {
   }
 
   /** Sends a reply: HTML pieces under the limit, the first quoting `replyTo` when given, buttons on the last. */
-  private deliver(ctx: Context, reply: Reply, replyTo: number | undefined, threadId: number | undefined): Promise<void> {
-    const html = renderTelegramReply(reply).map((t) => t.html);
+  private deliver(ctx: Context, reply: Reply, replyTo: number | undefined, threadId: number | undefined): Promise<unknown> {
+    const texts = renderTelegramReply(reply);
     const markup = reply.paging ? pagingKeyboard(reply.paging) : undefined;
     const chatId = ctx.chat!.id;
-    // One after another, as a promise chain rather than an awaiting loop: no frame is held while a piece is in flight.
-    let sent: Promise<unknown> = Promise.resolve();
-    for (let i = 0; i < html.length; i++) {
+    const extraFor = (i: number): SendExtra => {
       const extra: SendExtra = { ...SEND_OPTIONS };
       if (threadId !== undefined) extra.message_thread_id = threadId;
       if (i === 0 && replyTo !== undefined) extra.reply_parameters = { message_id: replyTo, allow_sending_without_reply: true };
-      if (i === html.length - 1 && markup) extra.reply_markup = markup;
-      sent = sent.then(() => ctx.api.sendMessage(chatId, html[i]!, extra));
-    }
-    return sent.then(() => undefined);
+      if (i === texts.length - 1 && markup) extra.reply_markup = markup;
+      return extra;
+    };
+    // Most replies are one message: sent at once. Longer ones one after another, as a promise chain
+    // rather than an awaiting loop, so no frame is held while a piece is in flight.
+    if (texts.length === 1) return ctx.api.sendMessage(chatId, texts[0]!.html, extraFor(0));
+    let sent: Promise<unknown> = Promise.resolve();
+    for (let i = 0; i < texts.length; i++) sent = sent.then(() => ctx.api.sendMessage(chatId, texts[i]!.html, extraFor(i)));
+    return sent;
   }
 
   private async roleOr<T>(fallback: T, get: () => Promise<T>): Promise<T> {
