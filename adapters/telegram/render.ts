@@ -25,10 +25,18 @@ const NEEDS_ESCAPE = /[&<>"]/;
 
 const SAFE_LINK = /^(https?:\/\/|tg:\/\/)/i;
 
+const INK = /\S/;
+
 class Out {
   html = '';
   visible = '';
-  text(s: string): void { this.html += escapeHtml(s); this.visible += s; }
+  /** Whether any visible character is not white space (a piece that is all blank is not sent). */
+  inked = false;
+  text(s: string): void {
+    this.html += escapeHtml(s);
+    this.visible += s;
+    if (!this.inked) this.inked = INK.test(s);
+  }
   raw(markup: string): void { this.html += markup; }
 }
 
@@ -77,24 +85,42 @@ function block(out: Out, b: Block): void {
 
 /** Renders one message. */
 export function renderTelegram(message: RichMessage): TelegramText {
+  return renderOut(message);
+}
+
+function renderOut(message: RichMessage): Out {
   const out = new Out();
   if (message.title !== undefined) { out.raw('<b>'); out.text(message.title); out.raw('</b>'); }
   for (let i = 0; i < message.blocks.length; i++) {
     if (i > 0 || message.title !== undefined) out.text('\n\n');
     block(out, message.blocks[i]!);
   }
-  return { html: out.html, visible: out.visible };
+  return out;
 }
 
-const fits = (m: RichMessage): boolean => renderTelegram(m).visible.length <= TELEGRAM_TEXT_LIMIT;
+const fits = (m: RichMessage): boolean => renderOut(m).visible.length <= TELEGRAM_TEXT_LIMIT;
 
-/** A reply as the sendMessage texts it takes, each within Telegram's limit (rendered once unless it must be split). */
-export function renderTelegramReply(reply: Reply): TelegramText[] {
+/** What frozen replies (the dispatcher's cached ones) rendered to: they cannot change, so each is rendered once. */
+const renderedFrozen = new WeakMap<Reply, readonly TelegramText[]>();
+
+/** A reply as the sendMessage texts it takes, each within Telegram's limit; pieces with nothing visible are dropped. */
+export function renderTelegramReply(reply: Reply): readonly TelegramText[] {
+  if (!Object.isFrozen(reply)) return renderPieces(reply);
+  let texts = renderedFrozen.get(reply);
+  if (texts === undefined) {
+    texts = Object.freeze(renderPieces(reply));
+    renderedFrozen.set(reply, texts);
+  }
+  return texts;
+}
+
+/** Each message rendered once unless it must be split. */
+function renderPieces(reply: Reply): TelegramText[] {
   const out: TelegramText[] = [];
   for (const message of reply.messages) {
-    const whole = renderTelegram(message);
-    const pieces = whole.visible.length <= TELEGRAM_TEXT_LIMIT ? [whole] : splitMessage(message, fits).map(renderTelegram);
-    for (const p of pieces) if (p.visible.trim().length > 0) out.push(p);
+    const whole = renderOut(message);
+    const pieces = whole.visible.length <= TELEGRAM_TEXT_LIMIT ? [whole] : splitMessage(message, fits).map(renderOut);
+    for (const p of pieces) if (p.inked) out.push(p);
   }
   return out;
 }

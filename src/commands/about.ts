@@ -7,6 +7,7 @@ export const about: Command = {
   name: 'about',
   description: 'About this campaign and this bot',
   access: 'everyone',
+  cacheable: true,
   options: [],
   run(_args, _inv, { campaign }) {
     return reply(message(campaign.meta.title, [

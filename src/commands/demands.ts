@@ -33,6 +33,7 @@ export const demands: Command = {
   description: 'The demands, quoted word for word, by statement, organisation or topic',
   usage: '/demands [statement | organisation | topic]',
   access: 'everyone',
+  cacheable: true,
   options: [{ name: 'filter', description: 'A statement id, an organisation or a topic', type: 'string', choices: 'topics' }],
   run({ options }, _inv, { campaign }) {
     const query = String(options.filter ?? '').trim();

@@ -3,7 +3,7 @@
  * runs it, and turns every failure into a short answer. It never throws.
  */
 import type { Logger } from 'pino';
-import { code, errorReply, text } from '../rich/build.js';
+import { code, errorReply, freezeReply, text } from '../rich/build.js';
 import type { Reply } from '../rich/model.js';
 import { closest } from '../text/closest.js';
 import { clip } from '../text/fold.js';
@@ -59,9 +59,21 @@ export type Outcome = 'ok' | 'refused' | 'bad_arguments' | 'failed' | 'unknown_c
 /** Called once per invocation with the command (or `unknown`), platform and outcome. */
 export type DispatchObserver = (command: string, platform: string, outcome: Outcome) => void;
 
+/** How many cached replies a dispatcher keeps at most before starting over. */
+const MAX_CACHED_REPLIES = 1000;
+
+/** A cacheable command's cache key: its name and its option values in declared order. */
+function cacheKey(command: Command, options: OptionValues): string {
+  let key = command.name;
+  for (const spec of command.options) key += `\u0000${options[spec.name] ?? ''}`;
+  return key;
+}
+
 /** Routes invocations to commands. */
 export class Dispatcher {
   private readonly byName: ReadonlyMap<string, Command>;
+  /** Replies of cacheable commands (see `Command.cacheable`) by `cacheKey`, for this dispatcher's campaign. */
+  private readonly replies = new Map<string, Reply>();
 
   constructor(private readonly services: Services, private readonly log?: Logger, private readonly observe?: DispatchObserver) {
     this.byName = new Map(services.commands.map((c) => [c.name, c]));
@@ -85,13 +97,26 @@ export class Dispatcher {
       if (command.access === 'admin' && (await invocation.role()) !== 'admin') {
         return this.done(command, invocation, 'refused', errorReply(`Only admins of this chat can use /${command.name}.`));
       }
+      const key = command.cacheable ? cacheKey(command, options) : undefined;
+      const cached = key === undefined ? undefined : this.replies.get(key);
+      if (cached) return this.done(command, invocation, 'ok', cached);
       const reply = await command.run({ options, text: invocation.text }, invocation, this.services);
-      return this.done(command, invocation, reply.ephemeral ? 'bad_arguments' : 'ok', reply);
+      if (reply.ephemeral) return this.done(command, invocation, 'bad_arguments', reply);
+      return this.done(command, invocation, 'ok', key === undefined ? reply : this.remember(key, reply));
     } catch (error: unknown) {
       // Log what failed, never what was typed or who typed it.
       this.log?.error({ err: error, command: command.name, platform: invocation.chat.platform }, 'command failed');
       return this.done(command, invocation, 'failed', errorReply('Sorry, something went wrong on our side. Please try again in a moment.'));
     }
+  }
+
+  /** Keeps a cacheable command's reply, frozen: every chat that asks the same gets this one object. */
+  private remember(key: string, reply: Reply): Reply {
+    // The keys are bounded by the content (unknown arguments get ephemeral answers, never kept); the cap is a backstop.
+    if (this.replies.size >= MAX_CACHED_REPLIES) this.replies.clear();
+    const kept = freezeReply(reply);
+    this.replies.set(key, kept);
+    return kept;
   }
 
   /** Reports the outcome to the observer and hands the reply back. */

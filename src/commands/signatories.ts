@@ -21,6 +21,7 @@ export const signatories: Command = {
   description: 'Who signed the statements, by country, name or abbreviation',
   usage: '/signatories [country | name | abbreviation] [page]',
   access: 'everyone',
+  cacheable: true,
   options: [
     { name: 'filter', description: 'A country, a name or an abbreviation', type: 'string', choices: 'signatories' },
     { name: 'page', description: 'Page number', type: 'integer', min: 1 },

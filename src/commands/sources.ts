@@ -9,6 +9,7 @@ export const sources: Command = {
   name: 'sources',
   description: 'Where each statement comes from, and where the sources disagree',
   access: 'everyone',
+  cacheable: true,
   options: [],
   run(_args, _inv, { campaign }) {
     const list = bullets(campaign.statements.map((s) => [

@@ -6,6 +6,7 @@ export const start: Command = {
   name: 'start',
   description: 'Welcome and first steps',
   access: 'everyone',
+  cacheable: true,
   options: [],
   run(_args, _inv, { campaign }) {
     return reply(message(campaign.meta.title, [

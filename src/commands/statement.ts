@@ -15,6 +15,7 @@ export const statement: Command = {
   description: 'One statement: summary, author, date, source, demands and the full text',
   usage: '/statement <id>',
   access: 'everyone',
+  cacheable: true,
   options: [{ name: 'id', description: 'Statement id (see /statements)', type: 'string', required: true, choices: 'statements' }],
   run({ options }, _inv, { campaign }) {
     const query = String(options.id ?? '').trim();

@@ -7,6 +7,7 @@ export const statements: Command = {
   name: 'statements',
   description: 'List the statements this campaign is built from',
   access: 'everyone',
+  cacheable: true,
   options: [],
   run(_args, _inv, { campaign }) {
     return reply(message('Statements', [

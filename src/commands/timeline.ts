@@ -9,6 +9,7 @@ export const timeline: Command = {
   name: 'timeline',
   description: 'The events in order, each with its sources',
   access: 'everyone',
+  cacheable: true,
   options: [],
   run(_args, _inv, { campaign }) {
     const blocks: Block[] = campaign.events.flatMap((e) => [

@@ -84,5 +84,12 @@ export interface Command {
    * text goes to the first option. Return a string to refuse with that reason.
    */
   readonly parse?: (text: string) => OptionValues | string;
+  /**
+   * True when the reply depends only on the campaign's content and the option
+   * values: not on the chat, the invoker, the platform or the time. The
+   * dispatcher then builds it once per set of option values and serves that
+   * reply again, frozen (so renderers may keep what they made of it).
+   */
+  readonly cacheable?: boolean;
   readonly run: (args: CommandArgs, invocation: Invocation, services: Services) => Promise<Reply> | Reply;
 }
