@@ -2,13 +2,14 @@
  * `npm run bench`: every benchmark in one run, each as a ratio against a
  * baseline measured in the same run (these machines are shared and noisy, so
  * absolute numbers mean little). Prints a table and writes bench/results.json.
- * `npm run bench -- telegram` runs only the named ones.
+ * `npm run bench -- telegram` runs only the named ones and keeps the other
+ * benches' figures in the file (each bench's `<name>_ran_at` says when it ran).
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { benchDiscord } from './discord.js';
 import { reminderBenchmarks } from './reminders.js';
-import { benchTelegram } from './telegram.js';
+import { benchTelegram, benchTelegramNoise } from './telegram.js';
 
 type Bench = () => Promise<Record<string, number>>;
 
@@ -21,14 +22,26 @@ const benches: Record<string, Bench> = {
   },
 };
 
+/** Run only when named: the Telegram bench with the bare bot on both sides, to show this machine's noise. */
+const optIn: Record<string, Bench> = {
+  'telegram-aa': () => benchTelegramNoise(),
+};
+
 const only = process.argv.slice(2);
-const results: Record<string, number | string> = { date: new Date().toISOString(), node: process.version };
-for (const [name, bench] of Object.entries(benches)) {
-  if (only.length && !only.includes(name)) continue;
-  process.stdout.write(`running ${name}…\n`);
-  Object.assign(results, await bench());
+const unknown = only.filter((n) => !(n in benches) && !(n in optIn));
+if (unknown.length) {
+  process.stderr.write(`unknown bench: ${unknown.join(', ')} (known: ${[...Object.keys(benches), ...Object.keys(optIn)].join(', ')})\n`);
+  process.exit(2);
 }
 const out = resolve(import.meta.dirname, 'results.json');
+// A partial run (`npm run bench -- telegram`) updates its own keys and keeps the others'.
+const earlier = only.length ? await readFile(out, 'utf8').then((t) => JSON.parse(t) as Record<string, number | string>, () => ({})) : {};
+const results: Record<string, number | string> = { ...earlier, date: new Date().toISOString(), node: process.version };
+for (const [name, bench] of [...Object.entries(benches), ...Object.entries(optIn)]) {
+  if (only.length ? !only.includes(name) : name in optIn) continue;
+  process.stdout.write(`running ${name}…\n`);
+  Object.assign(results, await bench(), { [`${name}_ran_at`]: new Date().toISOString() });
+}
 await writeFile(out, `${JSON.stringify(results, null, 2)}\n`);
 const width = Math.max(...Object.keys(results).map((k) => k.length));
 for (const [k, v] of Object.entries(results)) process.stdout.write(`${k.padEnd(width)}  ${v}\n`);

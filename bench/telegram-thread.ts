@@ -16,8 +16,14 @@ export interface FakeInWorker {
   stats(): Promise<FakeTelegramStats>;
   /** `count` private chats each send `text` at once; resolves with replies per second, timed in the fake. */
   burst(count: number, text: string): Promise<number>;
-  /** `users` chats each send `text` again as soon as answered, until `total` replies; resolves with replies per second. */
-  steady(users: number, total: number, text: string): Promise<number>;
+  /**
+   * `inFlight` updates outstanding until `total` replies, each reply bringing
+   * the next: from the next of `chats` chats in turn, or without `chats` from
+   * the chat just answered; resolves with replies per second.
+   */
+  steady(inFlight: number, total: number, text: string, chats?: number): Promise<number>;
+  /** The text (as users see it) of the last message the bot sent. */
+  lastText(): Promise<string | undefined>;
   /** One chat sends `text` `count` times, each after the last reply; resolves with the p99 round trip in ms. */
   latency(count: number, text: string): Promise<number>;
   close(): Promise<void>;
@@ -56,7 +62,8 @@ export async function fakeInWorker(limits?: RateLimitOptions): Promise<FakeInWor
     token: ready.token, apiRoot: ready.apiRoot, botInfo: ready.botInfo,
     stats: async () => (await ask<{ stats: FakeTelegramStats }>({ type: 'stats' })).stats,
     burst: async (count, text) => (await ask<{ perSec: number }>({ type: 'burst', count, chats: count, text })).perSec,
-    steady: async (users, total, text) => (await ask<{ perSec: number }>({ type: 'steady', users, total, text })).perSec,
+    steady: async (inFlight, total, text, chats) => (await ask<{ perSec: number }>({ type: 'steady', inFlight, total, text, ...(chats === undefined ? {} : { chats }) })).perSec,
+    lastText: async () => (await ask<{ text?: string }>({ type: 'last' })).text,
     latency: async (count, text) => (await ask<{ p99Ms: number }>({ type: 'latency', count, text })).p99Ms,
     close: async () => {
       const exited = new Promise((resolve) => worker.once('exit', resolve));

@@ -21,12 +21,14 @@ export interface FakeTelegramStats {
 export type WorkerRequest =
   | { readonly type: 'stats'; readonly id: number }
   | { readonly type: 'close'; readonly id: number }
+  /** Answers the text (as users see it) of the last message sent. */
+  | { readonly type: 'last'; readonly id: number }
   /** `count` users each send `text` at once, one per chat over `chats` private chats; answers replies per second. */
   | { readonly type: 'burst'; readonly id: number; readonly count: number; readonly chats: number; readonly text: string }
   /** One user sends `text` `count` times, each after the previous reply; answers the 99th percentile in ms. */
   | { readonly type: 'latency'; readonly id: number; readonly count: number; readonly text: string }
-  /** `users` chats each send `text` again as soon as they are answered, until `total` replies; answers replies per second. */
-  | { readonly type: 'steady'; readonly id: number; readonly users: number; readonly total: number; readonly text: string };
+  /** Closed loop with `inFlight` updates outstanding until `total` replies (see `steady`); answers replies per second. */
+  | { readonly type: 'steady'; readonly id: number; readonly inFlight: number; readonly total: number; readonly text: string; readonly chats?: number };
 
 const port = parentPort;
 if (!port) throw new Error('telegram-worker must run in a worker thread');
@@ -46,13 +48,19 @@ async function burst(count: number, chats: number, text: string): Promise<number
 }
 
 /**
- * Closed loop: `users` private chats each send `text`, and each sends again as
- * soon as its reply arrives, until `total` replies; resolves with replies per second.
+ * Closed loop, until `total` replies: `inFlight` updates are outstanding at
+ * any time, each reply bringing the next one. With `chats`, the next update
+ * comes from the next of that many private chats in turn (a busy bot: many
+ * chats, each asking now and then, so a chat's earlier update is long done);
+ * without, the chat just answered asks again at once (a few very chatty
+ * chats: this also measures one chat's updates waiting for each other).
+ * Resolves with replies per second.
  */
-async function steady(users: number, total: number, text: string): Promise<number> {
+async function steady(inFlight: number, total: number, text: string, chats?: number): Promise<number> {
   let cursor = tg.sent.length;
   const end = cursor + total;
   let asked = 0;
+  const nextChat = (answered: number): number => (chats === undefined ? answered : 20_000 + (asked % chats));
   const ask = (chatId: number): void => { asked++; user(chatId, text); };
   const t0 = performance.now();
   await new Promise<void>((resolve) => {
@@ -61,13 +69,13 @@ async function steady(users: number, total: number, text: string): Promise<numbe
       if (busy) return; // asking notifies again; the outer pass picks up what arrives meanwhile
       busy = true;
       while (cursor < tg.sent.length) {
-        const chatId = tg.sent[cursor++]!.chatId;
-        if (asked < total) ask(chatId);
+        const answered = tg.sent[cursor++]!.chatId;
+        if (asked < total) ask(nextChat(answered));
       }
       busy = false;
       if (cursor >= end) { off(); resolve(); }
     });
-    for (let u = 0; u < users; u++) ask(20_000 + u);
+    for (let i = 0; i < inFlight; i++) ask(20_000 + i);
   });
   return total / ((performance.now() - t0) / 1000);
 }
@@ -101,9 +109,10 @@ port.on('message', (req: WorkerRequest) => {
   const fail = (e: unknown): void => port.postMessage({ type: 'error', id: req.id, message: e instanceof Error ? e.message : String(e) });
   switch (req.type) {
     case 'stats': answer({ stats: stats() }); break;
+    case 'last': answer({ text: tg.sent.at(-1)?.plainText }); break;
     case 'burst': burst(req.count, req.chats, req.text).then((perSec) => answer({ perSec }), fail); break;
     case 'latency': latency(req.count, req.text).then((p99Ms) => answer({ p99Ms }), fail); break;
-    case 'steady': steady(req.users, req.total, req.text).then((perSec) => answer({ perSec }), fail); break;
+    case 'steady': steady(req.inFlight, req.total, req.text, req.chats).then((perSec) => answer({ perSec }), fail); break;
     case 'close': void tg.close().then(() => port.close()); break;
   }
 });
