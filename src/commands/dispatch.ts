@@ -112,7 +112,8 @@ export class Dispatcher {
 
   /** Keeps a cacheable command's reply, frozen: every chat that asks the same gets this one object. */
   private remember(key: string, reply: Reply): Reply {
-    // The keys are bounded by the content (unknown arguments get ephemeral answers, never kept); the cap is a backstop.
+    // Answers to arguments that match nothing are ephemeral and never kept, but a matching filter can be
+    // spelt many ways (`france`, `France`, `FRANCE` …); the cap bounds what typing can make this hold.
     if (this.replies.size >= MAX_CACHED_REPLIES) this.replies.clear();
     const kept = freezeReply(reply);
     this.replies.set(key, kept);
