@@ -48,7 +48,7 @@ const bare: Starter = async (tg) => {
 };
 
 type Side = 'placard' | 'bare';
-/** The load shapes, each a closed or open loop of 4,000 replies. */
+/** The load shapes, each `REPLIES` replies: a closed loop, or all at once for a burst. */
 type Shape = 'steady' | 'burst' | 'chatty' | 'uncached';
 const SHAPES: readonly Shape[] = ['steady', 'burst', 'chatty', 'uncached'];
 /** Pairs of processes, one Placard and one bare each, started one pair after another. */
@@ -81,7 +81,7 @@ async function mainThreadCpuMs(): Promise<number> {
 
 /**
  * One round of a shape, timed by the fake:
- * - burst: 4,000 chats send at once, one update each. Placard handles one chat's
+ * - burst: 3,000 chats send at once, one update each. Placard handles one chat's
  *   updates in order (as it must) and the bare bot does not, so several updates
  *   of one chat would measure that rule, not overhead;
  * - steady: 100 updates in flight from 2,000 chats in turn, so each chat's
