@@ -3,7 +3,8 @@
  * runs it, and turns every failure into a short answer. It never throws.
  */
 import type { Logger } from 'pino';
-import { code, errorReply, freezeReply, text } from '../rich/build.js';
+import { deepFreeze } from '../content/freeze.js';
+import { code, errorReply, text } from '../rich/build.js';
 import type { Reply } from '../rich/model.js';
 import { closest } from '../text/closest.js';
 import { clip } from '../text/fold.js';
@@ -115,7 +116,7 @@ export class Dispatcher {
     // Answers to arguments that match nothing are ephemeral and never kept, but a matching filter can be
     // spelt many ways (`france`, `France`, `FRANCE` …); the cap bounds what typing can make this hold.
     if (this.replies.size >= MAX_CACHED_REPLIES) this.replies.clear();
-    const kept = freezeReply(reply);
+    const kept = deepFreeze(reply);
     this.replies.set(key, kept);
     return kept;
   }

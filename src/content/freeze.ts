@@ -1,6 +1,7 @@
 /**
- * Immutability helpers for the loaded campaign: a deep `Object.freeze` over
- * plain objects and arrays, and a map that refuses writes once built.
+ * Immutability helpers for the loaded campaign (and for the replies the
+ * dispatcher caches): a deep `Object.freeze` over plain objects and arrays,
+ * and a map that refuses writes once built.
  */
 
 /** Freezes a value and every plain object or array reachable from it. Maps are left to `ReadOnlyMap`. */

@@ -51,14 +51,3 @@ export const errorReply = (...parts: SpanInput[]): Reply => ({
   messages: [{ blocks: [paragraph(...parts)] }],
   ephemeral: true,
 });
-
-/** Freezes a reply and everything in it, for sharing: a frozen reply cannot change, so a renderer may render it once. */
-export function freezeReply(reply: Reply): Reply {
-  const freeze = (value: unknown): void => {
-    if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
-    for (const v of Object.values(value)) freeze(v);
-    Object.freeze(value);
-  };
-  freeze(reply);
-  return reply;
-}
