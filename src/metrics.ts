@@ -14,7 +14,7 @@ export class Metrics {
     labelNames: ['command', 'platform', 'outcome'] as const, registers: [this.registry],
   });
   readonly sends = new Counter({
-    name: 'placard_sends_total', help: 'Scheduled messages sent, by platform and result (sent, retry_after, gone, migrated, failed)',
+    name: 'placard_sends_total', help: 'Scheduled messages sent, by platform and result (sent, retryAfter, gone, forbidden, migrated, paused, failed)',
     labelNames: ['platform', 'result'] as const, registers: [this.registry],
   });
   readonly reminderLag = new Histogram({

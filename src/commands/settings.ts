@@ -5,6 +5,7 @@ import { parseTimeAndZone } from '../schedule/zones.js';
 import { readChatSettings, updateChatSettings, type ChatSettings } from '../store/chat-settings.js';
 import type { Campaign } from '../content/campaign.js';
 import type { Block } from '../rich/model.js';
+import { flaggedProblemBlocks } from './posting.js';
 import { isReply, readTimeAndZone, TIME_AND_ZONE_OPTIONS } from './subscribe.js';
 import type { Command } from './types.js';
 
@@ -19,6 +20,7 @@ function describe(campaign: Campaign, settings: ChatSettings | undefined, now: D
     settings?.subscribed === true
       ? paragraph(`Reminders: on, at ${time} ${zone} time. Coming ones: `, code('/upcoming'), '. Stop: ', code('/unsubscribe'), '.')
       : paragraph(`Reminders: off. `, code('/subscribe'), ` posts them here at ${time} ${zone} time.`),
+    ...(settings?.subscribed === true ? flaggedProblemBlocks(settings.postingProblem) : []),
   ];
 }
 

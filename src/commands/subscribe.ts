@@ -7,6 +7,7 @@ import { normalizeClockTime, parseTimeAndZone, resolveTimeZone } from '../schedu
 import { chatKey } from '../chat.js';
 import { CHAT_SETTINGS, readChatSettings, type ChatSettings } from '../store/chat-settings.js';
 import { clip } from '../text/fold.js';
+import { checkedProblemBlocks, checkPosting } from './posting.js';
 import type { Command, OptionSpec, OptionValues } from './types.js';
 
 /** The `time` and `zone` options shared by /subscribe and /settings. */
@@ -65,7 +66,10 @@ export const subscribe: Command = {
     const before = await readChatSettings(store, inv.chat);
     // Reminders go to the chosen channel, else to this chat (a target chosen earlier is dropped).
     const channel = typeof options.channel === 'string' && options.channel !== inv.chat.chatId ? options.channel : undefined;
-    const { targetId: _previous, ...kept } = before ?? {};
+    const { targetId: _previous, postingProblem: _flag, ...kept } = before ?? {};
+    // Asked of the platform before saving, so the answer says exactly what is missing; subscribed anyway,
+    // so the reminders start once an admin fixes the rights.
+    const problem = await checkPosting(inv, channel);
     const settings: ChatSettings = {
       ...kept,
       subscribed: true,
@@ -73,6 +77,7 @@ export const subscribe: Command = {
       timeZone: given.zone ?? before?.timeZone ?? campaign.meta.timeZone,
       reminderTime: given.time ?? before?.reminderTime ?? campaign.meta.reminderTime,
       ...(channel ? { targetId: channel } : {}),
+      ...(problem ? { postingProblem: { reason: problem.reason, since: inv.now.toISOString() } } : {}),
     };
     await store.set(CHAT_SETTINGS, chatKey(inv.chat), settings);
     const slot = { timeZone: settings.timeZone!, reminderTime: settings.reminderTime! };
@@ -81,6 +86,7 @@ export const subscribe: Command = {
     return reply(message(already ? 'Reminders updated' : 'Subscribed to anniversary reminders', [
       paragraph(`${channel ? 'The chosen channel' : 'This chat'} gets a reminder on each anniversary at ${slot.reminderTime}, ${slot.timeZone} time.`),
       ...(next ? [paragraph(`The next: ${formatDay(next.on)} — ${next.event.title}.`)] : []),
+      ...(problem ? checkedProblemBlocks(problem) : []),
       paragraph('Coming reminders: ', code('/upcoming'), '. Change the time or zone: ', code('/settings'), '. Stop: ', code('/unsubscribe'), '.'),
     ]));
   },

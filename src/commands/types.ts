@@ -8,6 +8,7 @@ import type { Campaign } from '../content/campaign.js';
 import type { Reply } from '../rich/model.js';
 import type { Store } from '../store/store.js';
 import type { ChatRef, Platform } from '../chat.js';
+import type { PostingProblem } from '../adapter.js';
 
 export type { ChatRef, Platform } from '../chat.js';
 
@@ -53,6 +54,12 @@ export interface Invocation {
   readonly locale?: string;
   /** The instant the command is handled at. */
   readonly now: Date;
+  /**
+   * Asks the platform whether the bot may post reminders where this chat's
+   * would go — the chat itself, or `targetId` (a Discord channel) — without
+   * sending anything. Given by adapters that can tell; resolved lazily.
+   */
+  readonly checkPosting?: (targetId?: string) => Promise<PostingProblem | undefined>;
 }
 
 /** Read-only context a command runs with. */

@@ -3,6 +3,7 @@ import { bullets, code, italic, message, paragraph, reply, text } from '../rich/
 import { formatDay, localTime, ordinal } from '../schedule/calendar.js';
 import { upcomingReminders } from '../schedule/due.js';
 import { readChatSettings } from '../store/chat-settings.js';
+import { flaggedProblemBlocks } from './posting.js';
 import type { Command } from './types.js';
 
 /** How many reminders /upcoming lists. */
@@ -33,6 +34,7 @@ export const upcoming: Command = {
         ? paragraph(`This chat’s next reminders, ${slot.timeZone} time:`)
         : paragraph('This chat is not subscribed. With ', code('/subscribe'), `, it would get these, ${slot.timeZone} time:`),
       bullets(items),
+      ...(subscribed ? flaggedProblemBlocks(settings.postingProblem) : []),
       paragraph(italic('Change the time or zone: '), code('/settings'), italic('.')),
     ]));
   },

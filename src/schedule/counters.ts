@@ -38,6 +38,14 @@ export interface ReminderCounters {
   changed: number;
   /** Chats gone (kicked, blocked, deleted): forgotten. */
   gone: number;
+  /** Posts refused for missing rights: subscription kept and flagged, tried again later. */
+  forbidden: number;
+  /** Sends answered with a whole-platform failure (configuration-shaped): the platform's gate closed. */
+  paused: number;
+  /** Sends that timed out after being sent: retried later, possibly doubled. */
+  ambiguous: number;
+  /** Delivered-marker writes that failed and were retried (the claim held meanwhile). */
+  markerRetries: number;
   /** Chats migrated to a new id: moved, then sent to. */
   migrated: number;
   /** Sends retried (after retry-after or a transient failure). */
@@ -57,7 +65,7 @@ export interface ReminderCounters {
 export function newReminderCounters(): ReminderCounters {
   return {
     ticks: 0, overlapping: 0, nearTicks: 0, tickErrors: 0, sent: 0, alreadyDelivered: 0, claimedElsewhere: 0,
-    noAdapter: 0, changed: 0, gone: 0, migrated: 0, retries: 0, deferred: 0, failed: 0, missed: 0, errors: 0,
+    noAdapter: 0, changed: 0, gone: 0, forbidden: 0, paused: 0, ambiguous: 0, markerRetries: 0, migrated: 0, retries: 0, deferred: 0, failed: 0, missed: 0, errors: 0,
     fanOut: { running: false, total: 0, sent: 0, failed: 0, pending: 0 },
   };
 }

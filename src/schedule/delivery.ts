@@ -1,6 +1,6 @@
 /**
- * Exactly-once delivery of one reminder to one chat, across restarts and
- * instances. The delivery key is `platform:chatId:eventId:year`:
+ * Exactly-once delivery of one reminder to one chat, across restarts,
+ * instances and ordinary faults. The delivery key is `platform:chatId:eventId:year`:
  *
  * 1. a permanent marker in `delivered` → nothing to do;
  * 2. `store.claim(key, leaseMs)` — a short lease, taken just before sending;
@@ -8,30 +8,48 @@
  *    sender may have written between 1 and 2);
  * 3. the chat's settings are re-read: unsubscribed or moved to another slot
  *    since the list was loaded → release, skip;
- * 4. send; `sent` → write the marker (the claim then simply expires).
+ * 4. send, bounded in time, the claim renewed while it is in flight;
+ *    `sent` → the marker is written until it sticks (ledger.ts).
  *
- * A process killed between 4 and its marker leaves a claim that expires after
- * the lease; then the send is repeated. So at most the sends in flight at a
- * crash can be doubled, and none is lost.
+ * What each SendResult does (see src/adapter.ts):
+ * - `gone` ends the subscription; `migrated` moves it and sends under the new id;
+ * - `forbidden` keeps it, flags it with the reason, releases the claim and
+ *   tries again later (the caller's `retryLaterMs`);
+ * - `paused` and a whole-bot `retryAfter` close the platform's gate: no send
+ *   of that platform starts until it opens; the claim is released;
+ * - `failed`: transient ones are retried with backoff within the lease, then
+ *   released for a later tick; `ambiguous` ones (timed out after sending)
+ *   are released at once and counted, since a retry may double them;
+ *   permanent ones are marked `rejected`.
+ *
+ * A crash between send and marker leaves a claim that lapses after the lease;
+ * the send is then repeated: at most the sends in flight at a crash double.
  */
 import type { Adapter, SendResult } from '../adapter.js';
 import type { ChatRef } from '../chat.js';
 import type { Logger } from '../log.js';
+import { chatForLog } from '../log-privacy.js';
 import type { RichMessage } from '../rich/model.js';
-import { forgetChat, moveChat, readChatSettings } from '../store/chat-settings.js';
-import type { Store } from '../store/store.js';
+import { flagPostingProblem, forgetChat, moveChat, readChatSettings } from '../store/chat-settings.js';
 import type { ReminderCounters } from './counters.js';
 import { slotKey, type DueReminder } from './due.js';
+import type { PlatformGates } from './gates.js';
+import { DELIVERED, whileRenewing, withTimeout, writeMarkerUntilStuck, type DeliveredMarker, type LedgerContext } from './ledger.js';
 import { slotOf, type SlotDefaults, type Subscriber } from './subscriptions.js';
 
-/** Namespace of the permanent "delivered" markers. */
-export const DELIVERED = 'delivered';
+export { DELIVERED, type DeliveredMarker } from './ledger.js';
 
 /** How long a marker is kept: longer than a year, so next year's key is the only one that matters. */
 export const MARKER_TTL_MS = 400 * 86_400_000;
 
-/** Default lease of a claim: much longer than one paced send, short enough that a crash delays little. */
+/** Default lease of a claim: much longer than one bounded send, short enough that a crash delays little. */
 export const DEFAULT_LEASE_MS = 3 * 60_000;
+
+/** Default bound of one adapter send, when the adapter's own request timeout did not answer first. */
+export const DEFAULT_SEND_TIMEOUT_MS = 30_000;
+
+/** How long a paused platform (configuration-shaped failure) waits before it is tried again. */
+export const PAUSE_MS = 60_000;
 
 /** Retry-after waits honoured for one send before it is left to a later tick. */
 const MAX_RETRY_AFTER_WAITS = 5;
@@ -39,13 +57,6 @@ const MAX_RETRY_AFTER_WAITS = 5;
 /** `platform:chatId:eventId:year`. */
 export const deliveryKey = (chat: Pick<ChatRef, 'platform' | 'chatId'>, eventId: string, year: number): string =>
   `${chat.platform}:${chat.chatId}:${eventId}:${year}`;
-
-/** What a marker records. */
-export interface DeliveredMarker {
-  readonly outcome: 'sent' | 'gone' | 'migrated' | 'rejected';
-  /** ISO instant it was written. */
-  readonly at: string;
-}
 
 /** One reminder to one chat. */
 export interface DeliveryJob {
@@ -55,20 +66,21 @@ export interface DeliveryJob {
 }
 
 /** What delivery needs around it. */
-export interface DeliveryContext {
-  readonly store: Store;
+export interface DeliveryContext extends LedgerContext {
   readonly log: Logger;
   readonly counters: ReminderCounters;
   readonly defaults: SlotDefaults;
-  /** Milliseconds now (the scheduler's clock). */
-  readonly now: () => number;
-  readonly sleep: (ms: number) => Promise<void>;
-  readonly leaseMs: number;
+  readonly gates: PlatformGates;
   /** Sends tried for a transient failure, in all. */
   readonly maxAttempts: number;
   /** First backoff after a transient failure; doubled each time. */
   readonly backoffMs: number;
-  readonly markerTtlMs: number;
+  /** Bound of one adapter send. */
+  readonly sendTimeoutMs: number;
+  /** Asks for the delivery `key` not to be tried again before `atMs` (a refused post). */
+  readonly retryLater: (key: string, atMs: number) => void;
+  /** How long after a `forbidden` answer the same reminder is tried again. */
+  readonly forbiddenRetryMs: number;
   /** Told of every send's result (metrics); `lateMs` is how late a sent reminder went out. */
   readonly observe?: (event: SendObservation) => void;
 }
@@ -84,18 +96,25 @@ export interface SendObservation {
 /**
  * How one delivery ended: `sent`; `delivered` (already, by someone); `claimed`
  * (someone else holds it now); `changed` (settings changed, skipped); `gone`;
- * `deferred` (retry later); `failed` (transient, released: a later tick may
- * retry); `rejected` (permanent failure, marked so it is not retried).
+ * `forbidden` (kept, flagged, tried later); `paused` (the platform's gate
+ * closed); `deferred` (rate limited, retry later); `failed` (transient,
+ * released: a later tick retries); `rejected` (permanent, marked);
+ * `storeError` (the store failed before anything was sent: nothing happened).
  */
-export type DeliveryOutcome = 'sent' | 'delivered' | 'claimed' | 'changed' | 'gone' | 'deferred' | 'failed' | 'rejected';
+export type DeliveryOutcome =
+  | 'sent' | 'delivered' | 'claimed' | 'changed' | 'gone' | 'forbidden' | 'paused' | 'deferred' | 'failed' | 'rejected' | 'storeError';
 
-/** Delivers one reminder. Never throws: store errors are logged and counted as `failed`. */
+/** Delivers one reminder. Never throws: store errors are logged (collapsed per burst) and reported as `storeError` or `failed`. */
 export async function deliver(job: DeliveryJob, adapter: Adapter, ctx: DeliveryContext): Promise<DeliveryOutcome> {
+  const attempt = new Attempt(job, adapter, ctx);
   try {
-    return await claimAndSend(job, adapter, ctx);
+    return await attempt.start();
   } catch (error: unknown) {
     ctx.counters.errors++;
-    ctx.log.error({ err: error, platform: job.chat.platform, chat: job.chat.chatId, event: job.reminder.event.id }, 'reminder delivery failed');
+    ctx.burst.note('error', 'delivery-store', { err: error, platform: job.chat.platform }, 'reminder delivery failed on a store error; retried later');
+    if (!attempt.sending) return 'storeError';
+    // A store error after a claim was won and something may have been sent: release what can be released.
+    await ctx.store.release(attempt.key).catch(() => undefined);
     return 'failed';
   }
 }
@@ -111,42 +130,46 @@ async function claimFresh(key: string, ctx: DeliveryContext): Promise<'won' | 'd
   return (await ctx.store.get(DELIVERED, key)) !== undefined ? 'delivered' : 'won';
 }
 
-async function claimAndSend(job: DeliveryJob, adapter: Adapter, ctx: DeliveryContext): Promise<DeliveryOutcome> {
-  const key = deliveryKey(job.chat, job.reminder.event.id, job.reminder.year);
-  const claim = await claimFresh(key, ctx);
-  if (claim !== 'won') return claim;
-  const claimedAt = ctx.now();
-  const settings = await readChatSettings(ctx.store, job.chat);
-  if (settings?.subscribed !== true || slotKey(slotOf(settings, ctx.defaults)) !== slotKey(job.reminder.slot)) {
-    await ctx.store.release(key);
-    return 'changed';
-  }
-  return new Attempt(job, adapter, ctx, key, claimedAt).run();
-}
-
-/** The send loop of one claimed delivery. */
+/** One claimed delivery, from claim to marker. */
 class Attempt {
-  private chat: Pick<ChatRef, 'platform' | 'chatId'>;
+  /** True once a send was started: a store error after that is not a plain "nothing happened". */
+  sending = false;
+  key: string;
+  private chat: Pick<ChatRef, 'platform' | 'chatId' | 'kind'>;
   private target: ChatRef;
+  private claimedAt = 0;
+  private flagged = false;
   private failures = 0;
   private waits = 0;
   private migrations = 0;
 
-  constructor(
-    private readonly job: DeliveryJob,
-    private readonly adapter: Adapter,
-    private readonly ctx: DeliveryContext,
-    private key: string,
-    private claimedAt: number,
-  ) {
+  constructor(private readonly job: DeliveryJob, private readonly adapter: Adapter, private readonly ctx: DeliveryContext) {
     const c = job.chat;
-    this.chat = { platform: c.platform, chatId: c.chatId };
+    this.chat = { platform: c.platform, chatId: c.chatId, kind: c.kind };
     this.target = { platform: c.platform, chatId: c.targetId ?? c.chatId, kind: c.kind };
+    this.key = deliveryKey(c, job.reminder.event.id, job.reminder.year);
   }
 
-  async run(): Promise<DeliveryOutcome> {
+  async start(): Promise<DeliveryOutcome> {
+    const { ctx } = this;
+    const claim = await claimFresh(this.key, ctx);
+    if (claim !== 'won') return claim;
+    this.claimedAt = ctx.now();
+    const settings = await readChatSettings(ctx.store, this.chat);
+    if (settings?.subscribed !== true || slotKey(slotOf(settings, ctx.defaults)) !== slotKey(this.job.reminder.slot)) {
+      await ctx.store.release(this.key);
+      return 'changed';
+    }
+    this.flagged = settings.postingProblem !== undefined;
+    return this.run();
+  }
+
+  private async run(): Promise<DeliveryOutcome> {
     for (;;) {
-      const result = await this.adapter.send(this.target, this.job.message);
+      this.sending = true;
+      const result = await whileRenewing(this.ctx, this.key, () => withTimeout(this.ctx.sendTimeoutMs,
+        this.adapter.send(this.target, this.job.message),
+        (): SendResult => ({ kind: 'failed', transient: true, ambiguous: true, reason: `no answer within ${this.ctx.sendTimeoutMs} ms` })));
       this.ctx.observe?.({
         platform: this.target.platform, result: result.kind,
         ...(result.kind === 'sent' ? { lateMs: this.ctx.now() - this.job.reminder.dueAt.getTime() } : {}),
@@ -160,35 +183,30 @@ class Attempt {
     const { ctx } = this;
     switch (result.kind) {
       case 'sent':
-        await this.mark('sent');
+        ctx.gates.open(this.chat.platform);
         ctx.counters.sent++;
+        await writeMarkerUntilStuck(ctx, this.key, 'sent');
+        if (this.flagged) await flagPostingProblem(ctx.store, this.chat, undefined).catch(() => undefined);
         return 'sent';
       case 'retryAfter':
-        if (++this.waits > MAX_RETRY_AFTER_WAITS || !this.leaseAllows(result.ms)) {
-          await ctx.store.release(this.key);
-          ctx.counters.deferred++;
-          ctx.log.warn({ ...this.where(), retryAfterMs: result.ms }, 'reminder rate-limited; left for a later tick');
-          return 'deferred';
-        }
-        ctx.counters.retries++;
-        await ctx.sleep(result.ms);
-        return 'again';
-      case 'failed': {
-        const backoff = ctx.backoffMs * 2 ** this.failures;
-        if (result.transient && ++this.failures < ctx.maxAttempts && this.leaseAllows(backoff)) {
-          ctx.counters.retries++;
-          await ctx.sleep(backoff);
-          return 'again';
-        }
-        ctx.counters.failed++;
-        ctx.log.warn({ ...this.where(), transient: result.transient, reason: result.reason }, 'reminder not sent');
-        if (result.transient) {
-          await ctx.store.release(this.key);
-          return 'failed';
-        }
-        await this.mark('rejected');
-        return 'rejected';
-      }
+        return this.rateLimited(result.ms, result.scope ?? 'chat');
+      case 'paused':
+        ctx.gates.close(this.chat.platform, ctx.now() + PAUSE_MS, 'paused', result.reason);
+        ctx.counters.paused++;
+        ctx.burst.note('warn', `paused:${this.chat.platform}`, { platform: this.chat.platform, reason: result.reason, pauseMs: PAUSE_MS },
+          'platform refused the bot as a whole (configuration or outage); its reminders wait and are tried again');
+        await ctx.store.release(this.key);
+        return 'paused';
+      case 'forbidden':
+        ctx.counters.forbidden++;
+        ctx.burst.note('warn', `forbidden:${this.chat.platform}`, { ...this.where(), reason: result.reason },
+          'reminder refused: the bot may not post there; subscription kept and flagged, tried again later');
+        await flagPostingProblem(ctx.store, this.chat, { reason: result.reason, at: new Date(ctx.now()) });
+        await ctx.store.release(this.key);
+        ctx.retryLater(this.key, ctx.now() + ctx.forbiddenRetryMs);
+        return 'forbidden';
+      case 'failed':
+        return this.failed(result);
       case 'gone':
         await forgetChat(ctx.store, this.chat);
         await this.mark('gone');
@@ -200,6 +218,48 @@ class Attempt {
     }
   }
 
+  private async rateLimited(ms: number, scope: 'chat' | 'bot'): Promise<DeliveryOutcome | 'again'> {
+    const { ctx } = this;
+    if (scope === 'bot') ctx.gates.close(this.chat.platform, ctx.now() + ms, 'flood', `flood wait ${Math.ceil(ms / 1000)} s`);
+    if (++this.waits > MAX_RETRY_AFTER_WAITS || !this.leaseAllows(ms)) {
+      await ctx.store.release(this.key);
+      ctx.counters.deferred++;
+      ctx.burst.note('warn', `deferred:${this.chat.platform}:${scope}`, { platform: this.chat.platform, scope, retryAfterMs: ms },
+        'reminder rate-limited; left for a later tick');
+      return 'deferred';
+    }
+    ctx.counters.retries++;
+    await ctx.sleep(ms);
+    return 'again';
+  }
+
+  private async failed(result: Extract<SendResult, { kind: 'failed' }>): Promise<DeliveryOutcome | 'again'> {
+    const { ctx } = this;
+    if (result.ambiguous === true) {
+      // The platform may have taken it: retried at a later tick, never at once, and counted as a possible double.
+      ctx.counters.ambiguous++;
+      ctx.counters.failed++;
+      ctx.burst.note('warn', `ambiguous:${this.chat.platform}`, { ...this.where(), reason: result.reason }, 'reminder send timed out; retried later (may double)');
+      await ctx.store.release(this.key);
+      return 'failed';
+    }
+    const backoff = ctx.backoffMs * 2 ** this.failures;
+    if (result.transient && ++this.failures < ctx.maxAttempts && this.leaseAllows(backoff)) {
+      ctx.counters.retries++;
+      await ctx.sleep(backoff);
+      return 'again';
+    }
+    ctx.counters.failed++;
+    ctx.burst.note('warn', `failed:${this.chat.platform}:${String(result.transient)}`, { ...this.where(), transient: result.transient, reason: result.reason },
+      'reminder not sent');
+    if (result.transient) {
+      await ctx.store.release(this.key);
+      return 'failed';
+    }
+    await this.mark('rejected');
+    return 'rejected';
+  }
+
   /** Moves the subscription to the new id, marks the old key, and carries on under the new key. */
   private async migrate(newChatId: string): Promise<DeliveryOutcome | 'again'> {
     const { ctx } = this;
@@ -209,10 +269,11 @@ class Attempt {
     await moveChat(ctx.store, this.chat, newChatId);
     await this.mark('migrated');
     ctx.counters.migrated++;
-    ctx.log.info({ ...this.where(), to: newChatId }, 'chat migrated; its settings are moved');
-    this.chat = { platform: this.chat.platform, chatId: newChatId };
+    ctx.log.info({ ...this.where(), to: chatForLog({ chatId: newChatId, kind: this.chat.kind }) }, 'chat migrated; its settings are moved');
+    this.chat = { ...this.chat, chatId: newChatId };
     this.target = { ...this.target, chatId: newChatId };
     this.key = deliveryKey(this.chat, this.job.reminder.event.id, this.job.reminder.year);
+    this.sending = false;
     const claim = await claimFresh(this.key, ctx);
     if (claim !== 'won') return claim;
     this.claimedAt = ctx.now();
@@ -231,6 +292,6 @@ class Attempt {
 
   private where(): Record<string, unknown> {
     const r = this.job.reminder;
-    return { platform: this.chat.platform, chat: this.chat.chatId, event: r.event.id, year: r.year };
+    return { platform: this.chat.platform, chat: chatForLog(this.chat), event: r.event.id, year: r.year };
   }
 }

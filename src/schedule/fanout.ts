@@ -2,6 +2,12 @@
  * Fan-out of due reminders to their chats: one worker pool per platform with
  * bounded concurrency (the adapter paces under its platform's limits; we only
  * avoid starting 10,000 sends at once), progress in the counters and in logs.
+ *
+ * A platform's pool stops taking jobs while its gate is closed for longer
+ * than {@link GATE_WAIT_MS} (a long flood wait, a paused platform); the jobs
+ * not taken stay unclaimed for a later tick. A store error before a send
+ * makes the worker wait and try the same job again, so a store blip of a few
+ * seconds delays the fan-out by about as much instead of failing every chat.
  */
 import type { Adapter } from '../adapter.js';
 import type { Platform } from '../chat.js';
@@ -17,8 +23,16 @@ export type FanOutTally = Record<DeliveryOutcome | 'noAdapter', number>;
 
 /** An empty tally. */
 export const emptyTally = (): FanOutTally => ({
-  sent: 0, delivered: 0, claimed: 0, changed: 0, gone: 0, deferred: 0, failed: 0, rejected: 0, noAdapter: 0,
+  sent: 0, delivered: 0, claimed: 0, changed: 0, gone: 0, forbidden: 0, paused: 0, deferred: 0, failed: 0, rejected: 0, storeError: 0, noAdapter: 0,
 });
+
+/** A closed gate shorter than this is waited out by the workers; a longer one stops the platform's fan-out for this tick. */
+export const GATE_WAIT_MS = 15_000;
+
+/** Backoff of a worker after a store error, first and longest; and how long one job is retried for. */
+const STORE_BACKOFF_MS = 250;
+const STORE_BACKOFF_MAX_MS = 4_000;
+const STORE_RETRY_FOR_MS = 60_000;
 
 /** Outcomes after which this instance need not look at a delivery again. */
 const FINAL: ReadonlySet<DeliveryOutcome> = new Set(['sent', 'delivered', 'gone', 'rejected']);
@@ -46,6 +60,8 @@ export interface FanOutInput {
   readonly concurrency: number;
   /** Delivery keys known final in this instance (skipped without a store read); added to. */
   readonly done: Set<string>;
+  /** Delivery keys not to try before the given ms (a refused post); read only. */
+  readonly notBefore: ReadonlyMap<string, number>;
   readonly stopping: () => boolean;
   /** Called after every delivery (progress logging). */
   readonly onProgress: () => void;
@@ -53,7 +69,9 @@ export interface FanOutInput {
 
 /** Sends every due reminder to every chat of its slot on this instance's platforms. */
 export async function fanOut(input: FanOutInput): Promise<FanOutTally> {
-  const { campaign, due, adapters, ctx, done } = input;
+  const { campaign, due, adapters, ctx, done, notBefore } = input;
+  const now = ctx.now();
+  const skip = (key: string): boolean => done.has(key) || (notBefore.get(key) ?? 0) > now;
   const tally = emptyTally();
   const bySlot = new Map(input.groups.map((g) => [slotKey(g.slot), g.chats]));
   const messages = new Map<string, RichMessage>();
@@ -68,7 +86,7 @@ export async function fanOut(input: FanOutInput): Promise<FanOutTally> {
   let total = 0;
   for (const r of due) {
     for (const chat of bySlot.get(slotKey(r.slot)) ?? []) {
-      if (done.has(deliveryKey(chat, r.event.id, r.year))) continue;
+      if (skip(deliveryKey(chat, r.event.id, r.year))) continue;
       if (adapters.has(chat.platform)) total++;
       else tally.noAdapter++;
     }
@@ -86,7 +104,7 @@ export async function fanOut(input: FanOutInput): Promise<FanOutTally> {
       const offset = Math.floor(Math.random() * chats.length);
       for (let i = 0; i < chats.length; i++) {
         const chat = chats[(offset + i) % chats.length]!;
-        if (chat.platform !== platform || done.has(deliveryKey(chat, r.event.id, r.year))) continue;
+        if (chat.platform !== platform || skip(deliveryKey(chat, r.event.id, r.year))) continue;
         yield { chat, reminder: r, message: messageFor(r) };
       }
     }
@@ -94,7 +112,8 @@ export async function fanOut(input: FanOutInput): Promise<FanOutTally> {
 
   try {
     await Promise.all([...adapters].map(([platform, adapter]) => pool(jobsOf(platform), input.concurrency, async (job) => {
-      const outcome = await deliver(job, adapter, ctx);
+      if (!(await gateAllows(platform, ctx))) return; // closed meanwhile: left unclaimed for a later tick
+      const outcome = await deliverRetryingStore(job, adapter, ctx, input.stopping);
       tally[outcome]++;
       if (outcome === 'delivered') ctx.counters.alreadyDelivered++;
       if (outcome === 'claimed') ctx.counters.claimedElsewhere++;
@@ -104,9 +123,38 @@ export async function fanOut(input: FanOutInput): Promise<FanOutTally> {
       if (outcome === 'sent') progress.sent++;
       if (outcome === 'failed' || outcome === 'rejected') progress.failed++;
       input.onProgress();
-    }, input.stopping)));
+    }, () => input.stopping() || gateHolds(platform, ctx))));
   } finally {
     progress.running = false;
   }
   return tally;
+}
+
+/** True while `platform`'s gate stays closed for longer than the workers wait out. */
+function gateHolds(platform: Platform, ctx: DeliveryContext): boolean {
+  const gate = ctx.gates.closedAt(platform, ctx.now());
+  return gate !== undefined && gate.until - ctx.now() > GATE_WAIT_MS;
+}
+
+/** Waits out a short closed gate; false when it is closed for longer (the job is then not taken). */
+async function gateAllows(platform: Platform, ctx: DeliveryContext): Promise<boolean> {
+  for (;;) {
+    const gate = ctx.gates.closedAt(platform, ctx.now());
+    if (gate === undefined) return true;
+    const wait = gate.until - ctx.now();
+    if (wait > GATE_WAIT_MS) return false;
+    await ctx.sleep(wait);
+  }
+}
+
+/** Delivers one job; after a store error before any send, waits with backoff and tries the same job again for a while. */
+async function deliverRetryingStore(job: DeliveryJob, adapter: Adapter, ctx: DeliveryContext, stopping: () => boolean): Promise<DeliveryOutcome> {
+  const started = ctx.now();
+  let wait = STORE_BACKOFF_MS;
+  for (;;) {
+    const outcome = await deliver(job, adapter, ctx);
+    if (outcome !== 'storeError' || stopping() || ctx.now() - started >= STORE_RETRY_FOR_MS) return outcome;
+    await ctx.sleep(wait);
+    wait = Math.min(wait * 2, STORE_BACKOFF_MAX_MS);
+  }
 }

@@ -13,7 +13,9 @@ import type { Campaign } from '../content/campaign.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 import { newReminderCounters, type ReminderCounters } from './counters.js';
-import { DEFAULT_LEASE_MS, DELIVERED, MARKER_TTL_MS, deliveryKey, type DeliveryContext, type SendObservation } from './delivery.js';
+import { BurstLog } from '../log-privacy.js';
+import { DEFAULT_LEASE_MS, DEFAULT_SEND_TIMEOUT_MS, DELIVERED, MARKER_TTL_MS, deliveryKey, type DeliveryContext, type SendObservation } from './delivery.js';
+import { PlatformGates } from './gates.js';
 import { AnniversaryGate, dueReminders, slotKey, type DueReminder } from './due.js';
 import { emptyTally, fanOut, pool, type FanOutTally } from './fanout.js';
 import { SubscriptionCache, SUBSCRIPTIONS_TTL_MS, type SlotGroup } from './subscriptions.js';
@@ -44,6 +46,12 @@ export interface SchedulerOptions {
   /** Least time between two progress lines of a fan-out (default 10 s). */
   readonly progressEveryMs?: number;
   readonly markerTtlMs?: number;
+  /** Bound of one adapter send (default 30 s; adapters time their requests out sooner). */
+  readonly sendTimeoutMs?: number;
+  /** How long after a refused post (`forbidden`) the same reminder is tried again (default 15 minutes). */
+  readonly forbiddenRetryMs?: number;
+  /** Interval over which a burst of the same failure is one log line (default 30 s). */
+  readonly logBurstMs?: number;
   /** Told of every send's result, e.g. to feed Prometheus counters (the `counters` object holds totals too). */
   readonly observe?: (event: SendObservation) => void;
 }
@@ -73,6 +81,11 @@ export class Scheduler {
   private readonly ctx: DeliveryContext;
   /** Delivery keys this instance knows are final (saves store reads on later ticks). */
   private readonly done = new Set<string>();
+  /** Delivery keys not to try again before a time (refused posts). */
+  private readonly notBefore = new Map<string, number>();
+  /** Platforms whose sends wait (flood waits, paused platforms). */
+  readonly gates = new PlatformGates();
+  private readonly burst: BurstLog;
   private readonly missedSeen = new Set<string>();
   private task: ScheduledTask | undefined;
   private running: Promise<unknown> | undefined;
@@ -85,8 +98,14 @@ export class Scheduler {
     this.gate = new AnniversaryGate(campaign.events);
     this.subscriptions = new SubscriptionCache(store, defaults, options.subscriptionsTtlMs ?? SUBSCRIPTIONS_TTL_MS);
     this.clock = options.clock ?? (() => new Date());
+    this.burst = new BurstLog(log, { intervalMs: options.logBurstMs ?? 30_000, now: () => this.clock().getTime() });
     this.ctx = {
-      store, log, counters: this.counters, defaults,
+      store, log, counters: this.counters, defaults, gates: this.gates, burst: this.burst,
+      stopping: () => this.stopping,
+      sendTimeoutMs: options.sendTimeoutMs ?? DEFAULT_SEND_TIMEOUT_MS,
+      forbiddenRetryMs: options.forbiddenRetryMs ?? 15 * 60_000,
+      retryLater: (key, at) => { this.notBefore.set(key, at); },
+      onMarkerRetry: () => { this.counters.markerRetries++; },
       now: () => this.clock().getTime(),
       sleep: options.sleep ?? defaultSleep,
       leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
@@ -122,6 +141,7 @@ export class Scheduler {
     this.task = undefined;
     if (task) await task.destroy();
     await this.running;
+    this.burst.flush();
   }
 
   /**
@@ -163,7 +183,7 @@ export class Scheduler {
     this.lastProgress = now.getTime();
     const tally = await fanOut({
       campaign, due, groups, adapters: this.options.adapters, ctx: this.ctx,
-      concurrency: this.options.concurrency ?? 16, done: this.done,
+      concurrency: this.options.concurrency ?? 16, done: this.done, notBefore: this.notBefore,
       stopping: () => this.stopping, onProgress: () => this.progress(false),
     });
     if (tally.noAdapter > 0) log.debug({ chats: tally.noAdapter }, 'reminders for platforms this instance does not serve: left to others');
@@ -207,6 +227,7 @@ export class Scheduler {
   /** Drops per-day memory once no anniversary is near. */
   private forget(): void {
     this.done.clear();
+    this.notBefore.clear();
     this.missedSeen.clear();
     this.subscriptions.clear();
   }

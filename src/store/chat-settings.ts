@@ -20,6 +20,18 @@ export interface ChatSettings {
   readonly targetId?: string;
   /** The chat's kind, remembered for paced sends to it (group limits). */
   readonly kind?: ChatRef['kind'];
+  /**
+   * Set when the platform refused a reminder for missing rights (`forbidden`):
+   * the subscription is kept, the admins see this in /settings and /upcoming,
+   * and the next reminder tries again; cleared by the next successful post.
+   */
+  readonly postingProblem?: PostingProblemFlag;
+}
+
+/** A refused reminder, as kept with the chat: the platform's reason and when it was first seen (ISO). */
+export interface PostingProblemFlag {
+  readonly reason: string;
+  readonly since: string;
 }
 
 /** The chat's settings, or undefined when it has none. */
@@ -44,6 +56,26 @@ export async function updateChatSettings(
 /** The zone a chat lives in: its own if set, else `fallback` (the campaign's). */
 export async function chatTimeZone(store: Store, chat: Pick<ChatRef, 'platform' | 'chatId'>, fallback: string): Promise<string> {
   return (await readChatSettings(store, chat))?.timeZone ?? fallback;
+}
+
+/**
+ * Flags (`problem`) or clears (undefined) a chat's posting problem, keeping
+ * the first `since` while the reason stays the same. Does nothing for a chat
+ * with no settings (it unsubscribed meanwhile). Not atomic with other writers:
+ * a /settings change racing it keeps one of the two, which the next reminder corrects.
+ */
+export async function flagPostingProblem(
+  store: Store, chat: Pick<ChatRef, 'platform' | 'chatId'>, problem: { reason: string; at: Date } | undefined,
+): Promise<void> {
+  const current = await readChatSettings(store, chat);
+  if (current === undefined) return;
+  const { postingProblem: before, ...rest } = current;
+  if (problem === undefined) {
+    if (before !== undefined) await store.set(CHAT_SETTINGS, chatKey(chat), rest);
+    return;
+  }
+  if (before?.reason === problem.reason) return;
+  await store.set(CHAT_SETTINGS, chatKey(chat), { ...rest, postingProblem: { reason: problem.reason, since: problem.at.toISOString() } });
 }
 
 /** Forgets everything about a chat (the bot was removed, blocked, or the chat is gone). */

@@ -16,6 +16,7 @@ export function instrumentStore(store: Store, onError: (operation: string) => vo
       },
     }),
     claim: (key, ttlMs) => watch('claim', store.claim(key, ttlMs)),
+    renew: (key, ttlMs) => watch('renew', store.renew(key, ttlMs)),
     release: (key) => watch('release', store.release(key)),
     ping: () => watch('ping', store.ping()),
     close: () => store.close(),

@@ -83,6 +83,13 @@ export class KeyvStore implements Store {
     return won;
   }
 
+  /** Extends a claim held by the caller: the same envelope `claim` writes, with a new expiry. */
+  async renew(key: string, ttlMs: number): Promise<void> {
+    const full = claimKey(key);
+    const ttl = checkTtl(ttlMs);
+    await this.run('renew', () => this.driver.keyv.set(full, true, ttl));
+  }
+
   /** Drops a claim so the work may be claimed again. */
   async release(key: string): Promise<void> {
     const full = claimKey(key);

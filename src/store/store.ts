@@ -22,6 +22,12 @@ export interface Store {
    * instances sharing the backend, until `ttlMs` passes or `release` is called.
    */
   claim(key: string, ttlMs: number): Promise<boolean>;
+  /**
+   * Extends a claim this caller holds by `ttlMs` from now (a send still in
+   * flight, a marker still being written). Claims carry no owner: call it only
+   * for a claim you won and have not released.
+   */
+  renew(key: string, ttlMs: number): Promise<void>;
   /** Drops a claim so the work may be claimed again (a send that failed). */
   release(key: string): Promise<void>;
   /** Resolves when the backend answers; rejects with StoreError otherwise. */

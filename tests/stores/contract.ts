@@ -154,6 +154,16 @@ export function storeContract(name: string, target: ContractTarget | undefined):
       expect(await store.claim(key, 150)).toBe(true);
     });
 
+    it('renews a claim it holds: it outlives its first ttl, then lapses after the renewed one', async () => {
+      const key = useClaim('renew');
+      expect(await store.claim(key, 300)).toBe(true);
+      await store.renew(key, 1_000);
+      await sleep(500);
+      expect(await store.claim(key, 300)).toBe(false);
+      await sleep(700);
+      expect(await store.claim(key, 300)).toBe(true);
+    });
+
     it('keeps claims apart from values', async () => {
       const key = useClaim('apart');
       const n = use('apart');

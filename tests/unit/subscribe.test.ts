@@ -114,4 +114,28 @@ describe('subscriptions', () => {
       expect(c.description.length).toBeLessThanOrEqual(100);
     }
   });
+  it('/subscribe says exactly what is missing when the bot may not post there, subscribes anyway, and /settings and /upcoming show it', async () => {
+    const asked: (string | undefined)[] = [];
+    const inv: Invocation = {
+      ...invocation('subscribe', '', { chat: GROUP }),
+      checkPosting: async (target) => { asked.push(target); return { reason: 'the bot may not send messages in this group', missing: ['Send Messages'] }; },
+    };
+    const out = plain(await dispatcher.dispatch(inv));
+    expect(asked).toEqual([undefined]);
+    expect(out).toContain('But the bot may not post there now: the bot may not send messages in this group. Missing: Send Messages.');
+    expect(await settingsOf(GROUP)).toMatchObject({ subscribed: true, postingProblem: { reason: 'the bot may not send messages in this group', since: '2026-11-22T12:00:00.000Z' } });
+    for (const command of ['settings', 'upcoming']) {
+      expect(plain(await run(command, '', { chat: GROUP }))).toContain('The last reminder could not be posted: the bot may not send messages in this group (since 2026-11-22 12:00 UTC)');
+    }
+    // Rights fixed: a new /subscribe checks again and clears the flag.
+    await dispatcher.dispatch({ ...inv, checkPosting: async () => undefined });
+    expect((await settingsOf(GROUP))?.postingProblem).toBeUndefined();
+    expect(plain(await run('settings', '', { chat: GROUP }))).not.toContain('could not be posted');
+  });
+
+  it('/subscribe goes on when the platform cannot be asked', async () => {
+    const inv: Invocation = { ...invocation('subscribe', '', { chat: GROUP }), checkPosting: async () => { throw new Error('timeout'); } };
+    expect(plain(await dispatcher.dispatch(inv))).toContain('Subscribed to anniversary reminders');
+    expect(await settingsOf(GROUP)).toMatchObject({ subscribed: true });
+  });
 });

@@ -1,0 +1,49 @@
+/**
+ * Per-platform gates of the reminder fan-out. A gate closes when the platform
+ * means the whole bot: a flood wait (Telegram's 429 `retry_after`, Discord's
+ * global limit) or a configuration-shaped failure (401, a 404 without a
+ * platform error code, the API root not answering). While it is closed no
+ * send of that platform starts; the deliveries not yet started stay
+ * unclaimed and go out when it opens (a later tick, within the catch-up window).
+ *
+ * Per process for now; with several instances sharing one send budget the
+ * gate moves into the store (see DESIGN.md, Scale).
+ */
+import type { Platform } from '../chat.js';
+
+/** Why a gate is closed. */
+export type GateReason = 'flood' | 'paused';
+
+/** One closed gate. */
+export interface ClosedGate {
+  readonly until: number;
+  readonly reason: GateReason;
+  /** The platform's own words (no ids). */
+  readonly detail: string;
+}
+
+/** The gates of every platform of this process. */
+export class PlatformGates {
+  private readonly closed = new Map<Platform, ClosedGate>();
+
+  /** Closes `platform`'s gate until `until` (ms); a gate already closed for longer stays so. */
+  close(platform: Platform, until: number, reason: GateReason, detail: string): void {
+    const current = this.closed.get(platform);
+    if (current && current.until >= until) return;
+    this.closed.set(platform, { until, reason, detail });
+  }
+
+  /** The gate of `platform` when it is closed at `now`; undefined when open. */
+  closedAt(platform: Platform, now: number): ClosedGate | undefined {
+    const gate = this.closed.get(platform);
+    if (gate === undefined) return undefined;
+    if (gate.until > now) return gate;
+    this.closed.delete(platform);
+    return undefined;
+  }
+
+  /** Opens `platform`'s gate (a send succeeded). */
+  open(platform: Platform): void {
+    this.closed.delete(platform);
+  }
+}

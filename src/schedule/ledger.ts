@@ -1,0 +1,95 @@
+/**
+ * The delivery ledger's writes that must not fail quietly: the permanent
+ * "delivered" marker after a successful send, and the renewal of a claim
+ * while its send is in flight.
+ *
+ * Why: a send that went out but whose marker was lost (a store restart, a
+ * killed connection) used to look undone once its claim lapsed, and was sent
+ * again — 16 to 48 doubles per 3,000 in the fault runs. Now the instance that
+ * sent holds the claim and keeps writing the marker with backoff until the
+ * store takes it; the delivery key also stays in the instance's memory as
+ * done, so it never sends it again itself.
+ */
+import type { Store } from '../store/store.js';
+import type { BurstLog } from '../log-privacy.js';
+
+/** Namespace of the permanent "delivered" markers. */
+export const DELIVERED = 'delivered';
+
+/** What a marker records. */
+export interface DeliveredMarker {
+  readonly outcome: 'sent' | 'gone' | 'migrated' | 'rejected';
+  /** ISO instant it was written. */
+  readonly at: string;
+}
+
+/** What the ledger's writes need. */
+export interface LedgerContext {
+  readonly store: Store;
+  readonly burst: BurstLog;
+  readonly now: () => number;
+  readonly sleep: (ms: number) => Promise<void>;
+  readonly leaseMs: number;
+  readonly markerTtlMs: number;
+  /** True once the process is shutting down: a marker still unwritten is then given up (logged). */
+  readonly stopping: () => boolean;
+  /** Counts one failed marker write (metrics, tests). */
+  readonly onMarkerRetry?: () => void;
+}
+
+/** First wait after a failed marker write; doubled up to {@link MARKER_BACKOFF_MAX_MS}. */
+export const MARKER_BACKOFF_MS = 200;
+/** Longest wait between two marker writes. */
+export const MARKER_BACKOFF_MAX_MS = 5_000;
+
+/**
+ * Writes the marker of `key`, retrying with backoff until the store takes
+ * it, renewing the claim meanwhile so no other instance can take the
+ * delivery over. Returns false only when the process stopped first.
+ */
+export async function writeMarkerUntilStuck(ctx: LedgerContext, key: string, outcome: DeliveredMarker['outcome']): Promise<boolean> {
+  let wait = MARKER_BACKOFF_MS;
+  for (let attempt = 1; ; attempt++) {
+    const marker: DeliveredMarker = { outcome, at: new Date(ctx.now()).toISOString() };
+    try {
+      await ctx.store.set(DELIVERED, key, marker, ctx.markerTtlMs);
+      return true;
+    } catch (error: unknown) {
+      ctx.onMarkerRetry?.();
+      ctx.burst.note('warn', 'marker', { err: error, attempt }, 'delivered marker not written; holding the claim and retrying');
+      if (ctx.stopping() && attempt >= 3) {
+        ctx.burst.note('error', 'marker-abandoned', { outcome }, 'shutting down with a delivered marker unwritten; a restart may send that reminder again');
+        return false;
+      }
+      await ctx.store.renew(key, ctx.leaseMs).catch(() => undefined);
+      await ctx.sleep(wait);
+      wait = Math.min(wait * 2, MARKER_BACKOFF_MAX_MS);
+    }
+  }
+}
+
+/**
+ * Runs `send` while renewing the claim of `key` every third of the lease, so
+ * a send slower than expected never lets the claim lapse under it. A renewal
+ * that fails is retried at the next interval; the send is not disturbed.
+ */
+export async function whileRenewing<T>(ctx: Pick<LedgerContext, 'store' | 'leaseMs'>, key: string, send: () => Promise<T>): Promise<T> {
+  const timer = setInterval(() => { void ctx.store.renew(key, ctx.leaseMs).catch(() => undefined); }, Math.max(1_000, ctx.leaseMs / 3));
+  timer.unref();
+  try {
+    return await send();
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/**
+ * Resolves with what `send` resolves with, or with `onTimeout()` after `ms`.
+ * A guard around an adapter's send: adapters bound their own requests, and
+ * this bounds an adapter that does not. The late send is left to finish.
+ */
+export function withTimeout<T>(ms: number, send: Promise<T>, onTimeout: () => T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<T>((resolve) => { timer = setTimeout(() => resolve(onTimeout()), ms); });
+  return Promise.race([send, timeout]).finally(() => clearTimeout(timer));
+}
