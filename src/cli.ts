@@ -6,6 +6,7 @@
  *   placard console         the console, whatever is configured
  *   placard serve           every configured adapter (see README)
  *   placard check [dir]     validate the content
+ *   placard doctor          will the next reminders go out? (sends nothing)
  */
 import { resolve } from 'node:path';
 import { ConsoleAdapter } from '../adapters/console/shell.js';
@@ -18,7 +19,7 @@ import pretty from 'pino-pretty';
 import { createLogger } from './log.js';
 import { previewReminders } from './schedule/preview.js';
 
-const USAGE = `Usage: placard [console | serve | check [dir] | register | help]
+const USAGE = `Usage: placard [console | serve | check [dir] | register | reminders | doctor | help]
   (no argument)  the console when no platform token is set, else serve
   console        an offline shell to try every command (reads a pipe line by line)
   serve          run the configured platform adapters, the scheduler and the HTTP server
@@ -26,6 +27,9 @@ const USAGE = `Usage: placard [console | serve | check [dir] | register | help]
   register       register Discord slash commands now (needs DISCORD_TOKEN, DISCORD_APPLICATION_ID)
   reminders --date YYYY-MM-DD
                  what would be posted that day and for which zones, without sending
+  doctor         will the next reminders go out? checks the store, each platform's token
+                 and webhook, and whether the bot may post in every subscribed chat;
+                 sends nothing; exits 1 when something needs fixing
 `;
 
 const out = (s: string): void => { process.stdout.write(s); };
@@ -112,6 +116,19 @@ async function reminders(config: Config, args: readonly string[]): Promise<numbe
   }
 }
 
+async function doctor(config: Config): Promise<number> {
+  const log = createLogger({ level: process.env.LOG_LEVEL ? config.logLevel : 'error', secrets: secretsOf(config) });
+  const core = await createCore(config, log);
+  try {
+    const { createPlatforms } = await import('./platforms.js');
+    const { runDoctor } = await import('./doctor.js');
+    const { adapters } = await createPlatforms(config, core.services, log);
+    return await runDoctor({ store: core.store, adapters, print: (line) => out(`${line}\n`) });
+  } finally {
+    await core.close();
+  }
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub === 'help' || sub === '--help' || sub === '-h') { out(USAGE); return 0; }
@@ -123,6 +140,7 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'serve': return runServe(config);
     case 'register': return register(config);
     case 'reminders': return reminders(config, rest);
+    case 'doctor': return doctor(config);
     default: err(`placard: unknown command “${sub.slice(0, 40)}”\n${USAGE}`); return 64;
   }
 }
