@@ -151,6 +151,8 @@ export class Scheduler {
   async tick(now: Date = this.clock()): Promise<TickReport | undefined> {
     if (this.running) {
       this.counters.overlapping++;
+      // Not silent: a fan-out longer than a minute is worth knowing about (one line per burst).
+      this.burst.note('info', 'overlap', { pending: this.counters.fanOut.pending }, 'reminder tick skipped: the previous fan-out is still running');
       return undefined;
     }
     this.counters.ticks++;

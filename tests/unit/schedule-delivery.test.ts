@@ -174,6 +174,7 @@ describe('reminder scheduler', () => {
     expect(a).toMatchObject({ sent: 43 });
     expect(b).toBeUndefined();
     expect(s.counters.overlapping).toBe(1);
+    expect(logged.lines.some((l) => l.msg === 'reminder tick skipped: the previous fan-out is still running')).toBe(true);
     expect(slow.maxInFlight).toBe(4);
     expect(slow.counts().get('4242')).toBe(1);
     expect(await store.get(DELIVERED, key('42'))).toBeDefined();
