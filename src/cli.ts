@@ -92,7 +92,7 @@ async function register(config: Config): Promise<number> {
     const { registerCommands, createDiscordRest } = await import('../adapters/discord/index.js');
     const { token, applicationId, guildId, apiUrl } = config.discord;
     const outcome = await registerCommands({
-      rest: createDiscordRest({ token, ...(apiUrl ? { apiUrl } : {}) }), applicationId, ...(guildId ? { guildId } : {}),
+      rest: createDiscordRest({ token, retries: 2, ...(apiUrl ? { apiUrl } : {}) }), applicationId, ...(guildId ? { guildId } : {}),
       commands: core.services.commands, store: core.store, log, force: true,
     });
     out(`registered ${outcome.commands} slash commands (${outcome.scope})\n`);

@@ -1,22 +1,30 @@
 /**
  * The Discord adapter on discord.js: a gateway client (Guilds intent only)
- * for interactions, and a REST client of its own for reminders and command
- * registration, so a reminder can go out even while the gateway reconnects.
+ * for interactions, and REST clients of its own for reminders and for
+ * look-ups and registration, so a reminder can go out even while the
+ * gateway reconnects.
  *
  * If Discord cannot be reached at start, `start` resolves anyway and keeps
  * trying in the background with exponential backoff; once connected,
  * discord.js resumes or re-identifies by itself.
  */
-import { Client, DiscordjsErrorCodes, Events, GatewayIntentBits, Options, type REST } from 'discord.js';
-import type { Adapter, InvocationHandler, SendResult } from '../../src/adapter.js';
+import { Events, Routes, type APIUser, type Client, type REST } from 'discord.js';
+import type { Adapter, DoctorFinding, InvocationHandler, PostingProblem, SendResult } from '../../src/adapter.js';
 import type { ChatRef } from '../../src/chat.js';
 import type { Services } from '../../src/commands/types.js';
 import type { Logger } from '../../src/log.js';
+import { BurstLog } from '../../src/log-privacy.js';
 import type { RichMessage } from '../../src/rich/model.js';
+import { isApiFailure } from './classify.js';
+import { discordDoctor } from './doctor.js';
+import { createGatewayClient, isInvalidToken, loginWithin, watchGateway } from './gateway.js';
+import { DiscordHealth } from './health.js';
 import { handleInteraction, type InteractionOutcome } from './inbound.js';
+import { fromCache, fromRest } from './permissions.js';
 import { registerCommands, type RegisterOutcome } from './register.js';
 import { renderDiscordMessage } from './render.js';
-import { createDiscordRest, describeError, noMentions, postToChannel, sendResultOf } from './send.js';
+import { noteSendFailure } from './send-log.js';
+import { createDiscordRest, describeError, postToChannel, sendResultOf } from './send.js';
 
 /** Options of the Discord adapter. */
 export interface DiscordAdapterOptions {
@@ -36,19 +44,27 @@ export interface DiscordAdapterOptions {
   readonly connectTimeoutMs?: number;
   /** Longest rate-limit wait `send` sits out before answering `retryAfter`. Default 5000. */
   readonly maxRateLimitWaitMs?: number;
+  /** Timeout of one REST request (a reminder post is then reported as possibly sent). Default 10000. */
+  readonly requestTimeoutMs?: number;
+  /** Not ready after this many API failures in a row. Default 3. */
+  readonly failureThreshold?: number;
+  /** While not ready for API failures, ask Discord this often whether it answers again. Default 15000. */
+  readonly probeIntervalMs?: number;
+  /** Repeats of one kind of send failure are summed into one log line per this many ms. Default 30000. */
+  readonly logIntervalMs?: number;
   /** Called once per interaction after it was answered (metrics, benchmarks, tests). */
   readonly observe?: (outcome: InteractionOutcome) => void;
 }
 
-const isInvalidToken = (error: unknown): boolean =>
-  (error as { code?: unknown } | null)?.code === DiscordjsErrorCodes.TokenInvalid
-  || (error as { status?: unknown } | null)?.status === 401;
-
 /** Discord, seen from the core. */
 export class DiscordAdapter implements Adapter {
   readonly name = 'discord' as const;
-  /** The REST client of reminders and registration (not of interactions). */
+  /** The REST client of reminders: each request tried once, bounded by the request timeout. */
   readonly rest: REST;
+  /** The REST client of idempotent calls (registration's PUT, look-ups): retried by @discordjs/rest. */
+  private readonly control: REST;
+  private readonly health: DiscordHealth;
+  private readonly burst: BurstLog;
   private client: Client | undefined;
   private connecting: Client | undefined;
   private handler: InvocationHandler | undefined;
@@ -57,18 +73,29 @@ export class DiscordAdapter implements Adapter {
   private attempts = 0;
   private registration: Promise<RegisterOutcome | undefined> | undefined;
   private cancelConnect: (() => void) | undefined;
+  private botId: string | undefined;
 
   constructor(private readonly options: DiscordAdapterOptions) {
-    this.rest = createDiscordRest({
+    const common = {
       token: options.token,
       ...(options.apiUrl === undefined ? {} : { apiUrl: options.apiUrl }),
       ...(options.maxRateLimitWaitMs === undefined ? {} : { maxRateLimitWaitMs: options.maxRateLimitWaitMs }),
-    });
+      ...(options.requestTimeoutMs === undefined ? {} : { timeoutMs: options.requestTimeoutMs }),
+    };
+    this.rest = createDiscordRest(common);
+    this.control = createDiscordRest({ ...common, retries: 2 });
+    this.health = new DiscordHealth(options.failureThreshold === undefined ? {} : { failureThreshold: options.failureThreshold });
+    this.burst = new BurstLog(options.log, options.logIntervalMs === undefined ? {} : { intervalMs: options.logIntervalMs });
   }
 
-  /** True while the gateway session is up (for readiness checks). */
+  /** True while the gateway session is up and Discord's API answers (for readiness checks). */
   ready(): boolean {
-    return this.client?.isReady() ?? false;
+    return this.notReadyReason() === undefined;
+  }
+
+  /** Why not ready: a rejected token, the gateway down or reconnecting, or API failures in a row. */
+  notReadyReason(): string | undefined {
+    return this.health.reason(this.client, this.handler !== undefined);
   }
 
   /** The outcome of the last start-up registration (undefined when it failed or has not run). */
@@ -93,11 +120,13 @@ export class DiscordAdapter implements Adapter {
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.retryTimer);
+    this.health.stopProbe();
     this.cancelConnect?.();
     const clients = [this.client, this.connecting].filter((c): c is Client => c !== undefined);
     this.client = undefined;
     this.connecting = undefined;
     this.handler = undefined;
+    this.burst.flush();
     await Promise.all(clients.map((c) => c.destroy().catch(() => undefined)));
     await this.registration?.catch(() => undefined);
   }
@@ -105,15 +134,17 @@ export class DiscordAdapter implements Adapter {
   /** Posts a message to a channel (reminders); maps Discord's answer to a SendResult. */
   async send(target: ChatRef, message: RichMessage): Promise<SendResult> {
     if (target.platform !== 'discord') return { kind: 'failed', transient: false, reason: `not a Discord chat: ${target.platform}` };
+    // @discordjs/rest forgets its token after a 401; set it again so a recovered token is used.
+    this.rest.setToken(this.options.token);
     const parts = renderDiscordMessage(message);
     for (const [index, part] of parts.entries()) {
       try {
         await postToChannel(this.rest, target.chatId, part);
+        this.health.succeeded();
       } catch (error: unknown) {
         const result = sendResultOf(error);
-        const fields = { platform: 'discord', chat: target.chatId, part: index, result: result.kind, error: describeError(error) };
-        if (result.kind === 'failed') this.options.log.warn(fields, 'send failed');
-        else this.options.log.info(fields, result.kind === 'gone' ? 'send failed: the channel is gone for us' : 'send failed: rate limited');
+        this.record(result);
+        noteSendFailure(this.burst, target, index, error, result);
         // A later part failing after the first went out: report it only when the chat is gone,
         // so a retry does not post the first part twice.
         if (index === 0 || result.kind === 'gone') return result;
@@ -121,6 +152,52 @@ export class DiscordAdapter implements Adapter {
       }
     }
     return { kind: 'sent' };
+  }
+
+  /**
+   * The bot's permissions in the channel reminders go to: from the gateway
+   * cache when it has the channel, else over REST. Never posts.
+   *
+   * @throws when Discord cannot be asked (network, 5xx, 401)
+   */
+  async checkPosting(target: ChatRef): Promise<PostingProblem | undefined> {
+    if (target.platform !== 'discord') throw new Error(`not a Discord chat: ${target.platform}`);
+    if (target.kind === 'private') return undefined; // a DM: no permissions to grant there
+    const cached = fromCache(this.client, target.chatId);
+    if (cached !== 'unknown') return cached;
+    return fromRest(this.control, target.chatId, await this.ownId());
+  }
+
+  /** `placard doctor`: the token, the application id, the gateway, the slash commands. Only reads. */
+  doctor(): Promise<readonly DoctorFinding[]> {
+    this.control.setToken(this.options.token);
+    return discordDoctor({
+      rest: this.control,
+      applicationId: this.options.applicationId,
+      commands: this.options.services.commands,
+      ...(this.options.guildId === undefined ? {} : { guildId: this.options.guildId }),
+      ...(this.options.apiUrl === undefined ? {} : { apiUrl: this.options.apiUrl }),
+    });
+  }
+
+  /** The bot's user id: from the gateway session, else asked once. */
+  private async ownId(): Promise<string> {
+    this.botId ??= this.client?.user?.id ?? (await this.control.get(Routes.user('@me')) as APIUser).id;
+    return this.botId;
+  }
+
+  /** Feeds a send's outcome to readiness; any answer about a channel means the API answers. */
+  private record(result: SendResult): void {
+    if (!isApiFailure(result)) {
+      if (result.kind !== 'retryAfter') this.health.succeeded();
+      return;
+    }
+    this.health.failed(result.kind === 'failed' || result.kind === 'paused' ? result.reason : result.kind);
+    if (result.kind === 'paused' && result.reason.startsWith('401')) this.health.rejectToken('401 Unauthorized on a post');
+    // Probe only for a running adapter: a send-only one (the CLI) has nobody waiting on readiness.
+    if (this.handler !== undefined && this.notReadyReason() !== undefined) {
+      this.health.probe(() => { this.rest.setToken(this.options.token); return this.rest.get(Routes.gatewayBot()); }, this.options.probeIntervalMs ?? 15_000);
+    }
   }
 
   private scheduleRetry(): void {
@@ -142,17 +219,21 @@ export class DiscordAdapter implements Adapter {
     const client = this.createClient();
     this.connecting = client;
     try {
-      await this.login(client);
+      const login = loginWithin(client, this.options.token, this.options.connectTimeoutMs ?? 60_000);
+      this.cancelConnect = login.cancel;
+      await login.done;
     } catch (error: unknown) {
       await client.destroy().catch(() => undefined);
       if (this.stopped) return true;
       if (isInvalidToken(error)) {
+        this.health.rejectToken('the gateway login was refused');
         log.error({ platform: 'discord', error: describeError(error) }, 'Discord rejected the token; not retrying (check DISCORD_TOKEN)');
         return true;
       }
       log.warn({ platform: 'discord', attempt: this.attempts, error: describeError(error) }, 'could not connect to Discord');
       return false;
     } finally {
+      this.cancelConnect = undefined;
       if (this.connecting === client) this.connecting = undefined;
     }
     if (this.stopped) {
@@ -166,68 +247,29 @@ export class DiscordAdapter implements Adapter {
     return true;
   }
 
-  /**
-   * A gateway client: Guilds intent only, nothing pinged by default, and no
-   * cache of users, members or messages beyond the bot's own (Placard needs
-   * none, and people's data is better not kept, even in memory).
-   */
   private createClient(): Client {
-    const own = (value: { id: string; client: Client }): boolean => value.id === value.client.user?.id;
-    const client = new Client({
-      intents: [GatewayIntentBits.Guilds],
-      allowedMentions: noMentions(),
-      makeCache: Options.cacheWithLimits({
-        ...Options.DefaultMakeCacheSettings,
-        MessageManager: 0,
-        UserManager: { maxSize: 0, keepOverLimit: own },
-        GuildMemberManager: { maxSize: 0, keepOverLimit: own },
-      }),
-      ...(this.options.apiUrl === undefined ? {} : { rest: { api: this.options.apiUrl } }),
-    });
-    this.listen(client);
-    return client;
-  }
-
-  /** Logs in and waits for READY, at most `connectTimeoutMs`; `stop` cancels it. */
-  private login(client: Client): Promise<void> {
-    const timeoutMs = this.options.connectTimeoutMs ?? 60_000;
-    return new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => settle(new Error(`not ready after ${timeoutMs} ms`)), timeoutMs);
-      const settle = (error?: unknown): void => {
-        clearTimeout(timer);
-        this.cancelConnect = undefined;
-        if (error === undefined) resolve();
-        else reject(error instanceof Error ? error : new Error(String(error)));
-      };
-      this.cancelConnect = () => settle(new Error('stopped while connecting'));
-      client.once(Events.ClientReady, () => settle());
-      client.login(this.options.token).catch((error: unknown) => settle(error));
-    });
-  }
-
-  private listen(client: Client): void {
-    const { log } = this.options;
+    const client = createGatewayClient(this.options.apiUrl);
     const handler = this.handler;
-    if (!handler) return;
+    watchGateway(client, this.options.log, this.health);
+    if (!handler) return client;
     const ctx = {
       services: this.options.services,
       handler,
-      log,
+      log: this.options.log,
       deferAfterMs: this.options.deferAfterMs ?? 1500,
+      rest: this.control,
+      checkPosting: (channelId: string) => this.checkPosting({ platform: 'discord', chatId: channelId, kind: 'group' }),
       ...(this.options.observe ? { observe: this.options.observe } : {}),
     };
     client.on(Events.InteractionCreate, (interaction) => { void handleInteraction(interaction, ctx); });
-    client.on(Events.Error, (error) => log.warn({ platform: 'discord', error: describeError(error) }, 'discord.js error'));
-    client.on(Events.ShardDisconnect, (event, shard) => log.warn({ platform: 'discord', shard, code: event.code }, 'gateway disconnected'));
-    client.on(Events.ShardReconnecting, (shard) => log.info({ platform: 'discord', shard }, 'gateway reconnecting'));
-    client.on(Events.ShardResume, (shard) => log.info({ platform: 'discord', shard }, 'gateway resumed'));
+    return client;
   }
 
   /** Registers the commands when they changed; a failure is logged and the bot keeps serving. */
   private async register(): Promise<RegisterOutcome | undefined> {
     try {
       return await registerCommands({
-        rest: this.rest,
+        rest: this.control,
         applicationId: this.options.applicationId,
         ...(this.options.guildId === undefined ? {} : { guildId: this.options.guildId }),
         commands: this.options.services.commands,

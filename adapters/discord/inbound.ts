@@ -12,14 +12,17 @@ import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
+  type REST,
 } from 'discord.js';
-import type { InvocationHandler } from '../../src/adapter.js';
+import type { InvocationHandler, PostingProblem } from '../../src/adapter.js';
 import { choicesFor } from '../../src/commands/choices.js';
 import type { Invocation, OptionValues, Role, Services } from '../../src/commands/types.js';
 import type { Logger } from '../../src/log.js';
 import { errorReply } from '../../src/rich/build.js';
 import type { Reply } from '../../src/rich/model.js';
+import { refuseChannelOption } from './channel-option.js';
 import { parsePageCustomId } from './paging.js';
+import { postingProblem } from './permissions.js';
 import { answer } from './respond.js';
 import { describeError } from './send.js';
 
@@ -45,6 +48,10 @@ export interface InboundContext {
   /** Defer when the answer is not ready within this many ms. */
   readonly deferAfterMs: number;
   readonly observe?: (outcome: InteractionOutcome) => void;
+  /** A REST client for look-ups (a channel option's server). */
+  readonly rest: REST;
+  /** The adapter's `checkPosting` for a channel other than the interaction's own. */
+  readonly checkPosting: (channelId: string) => Promise<PostingProblem | undefined>;
 }
 
 /** Shown when a button no longer leads anywhere. */
@@ -56,8 +63,30 @@ export function roleOf(interaction: BaseInteraction): Role {
   return interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild) ? 'admin' : 'member';
 }
 
-/** An Invocation for a command run from an interaction. */
-export function invocationFrom(interaction: BaseInteraction, command: string, text: string, options?: OptionValues): Invocation {
+/**
+ * Whether the bot may post in `targetId` (default: the interaction's own
+ * channel). For the own channel, `appPermissions` of the interaction tells
+ * at no cost; another channel is asked through `other`.
+ */
+export function checkPostingFor(
+  interaction: BaseInteraction,
+  other: (channelId: string) => Promise<PostingProblem | undefined>,
+): (targetId?: string) => Promise<PostingProblem | undefined> {
+  return async (targetId) => {
+    if (targetId !== undefined && targetId !== interaction.channelId) return other(targetId);
+    if (!interaction.inGuild()) return undefined; // a DM the user wrote in: nothing an admin grants
+    return postingProblem(interaction.appPermissions.bitfield, interaction.channel?.isThread() ?? false);
+  };
+}
+
+/** An Invocation for a command run from an interaction; `checkPosting` is given when `other` is. */
+export function invocationFrom(
+  interaction: BaseInteraction,
+  command: string,
+  text: string,
+  options?: OptionValues,
+  other?: (channelId: string) => Promise<PostingProblem | undefined>,
+): Invocation {
   return {
     command,
     text,
@@ -66,6 +95,7 @@ export function invocationFrom(interaction: BaseInteraction, command: string, te
     role: async () => roleOf(interaction),
     locale: interaction.locale,
     now: new Date(),
+    ...(other === undefined ? {} : { checkPosting: checkPostingFor(interaction, other) }),
   };
 }
 
@@ -81,12 +111,28 @@ export function optionsOf(interaction: ChatInputCommandInteraction, services: Se
   return { options, text };
 }
 
+const SORRY = 'Sorry, something went wrong on our side. Please try again in a moment.';
+
 /** Runs the handler; a handler that throws (the dispatcher never does) still yields an answer. */
 function run(ctx: InboundContext, invocation: Invocation): Promise<Reply> {
   return ctx.handler(invocation).catch((error: unknown) => {
     ctx.log.error({ platform: 'discord', command: invocation.command, error: describeError(error) }, 'handler failed');
-    return errorReply('Sorry, something went wrong on our side. Please try again in a moment.');
+    return errorReply(SORRY);
   });
+}
+
+/** A slash command's reply: a refused channel option is answered here, everything else by the handler. */
+async function reply(interaction: ChatInputCommandInteraction, ctx: InboundContext, command: string, text: string, options: OptionValues): Promise<Reply> {
+  const spec = ctx.services.commands.find((c) => c.name === command);
+  let refused: string | undefined;
+  try {
+    refused = await refuseChannelOption(interaction, spec, options, ctx.rest);
+  } catch (error: unknown) {
+    ctx.log.warn({ platform: 'discord', command, error: describeError(error) }, 'could not look up a channel option');
+    return errorReply(SORRY);
+  }
+  if (refused !== undefined) return errorReply(refused);
+  return run(ctx, invocationFrom(interaction, command, text, options, ctx.checkPosting));
 }
 
 async function autocomplete(interaction: AutocompleteInteraction, ctx: InboundContext): Promise<void> {
@@ -107,7 +153,7 @@ async function button(interaction: ButtonInteraction, ctx: InboundContext): Prom
     return { command: 'unknown', result };
   }
   const text = [request.args, String(request.page)].filter((s) => s.length > 0).join(' ');
-  const result = await answer(interaction, run(ctx, invocationFrom(interaction, command.name, text)), 'update', ctx.deferAfterMs);
+  const result = await answer(interaction, run(ctx, invocationFrom(interaction, command.name, text, undefined, ctx.checkPosting)), 'update', ctx.deferAfterMs);
   return { command: command.name, result };
 }
 
@@ -122,7 +168,7 @@ export async function handleInteraction(interaction: Interaction, ctx: InboundCo
     if (interaction.isChatInputCommand()) {
       command = interaction.commandName;
       const { options, text } = optionsOf(interaction, ctx.services);
-      result = await answer(interaction, run(ctx, invocationFrom(interaction, command, text, options)), 'reply', ctx.deferAfterMs);
+      result = await answer(interaction, reply(interaction, ctx, command, text, options), 'reply', ctx.deferAfterMs);
     } else if (interaction.isAutocomplete()) {
       kind = 'autocomplete';
       command = interaction.commandName;

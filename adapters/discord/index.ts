@@ -16,4 +16,8 @@ export {
   type SlashCommandJson,
 } from './register.js';
 export { DISCORD_LIMITS, renderDiscordMessage, renderDiscordReply, type DiscordMessage } from './render.js';
-export { createDiscordRest, sendResultOf, type DiscordRestOptions } from './send.js';
+export { DEFAULT_TIMEOUT_MS, createDiscordRest, sendResultOf, type DiscordRestOptions } from './send.js';
+export { FORBIDDEN_CODES, GONE_CODES } from './classify.js';
+export { CHANNEL_ELSEWHERE, CHANNEL_IN_DM } from './channel-option.js';
+export { channelPermissions, postingProblem, type PermissionParts } from './permissions.js';
+export { discordDoctor, type DoctorOptions } from './doctor.js';

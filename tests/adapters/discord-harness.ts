@@ -56,3 +56,33 @@ export async function startDiscordRig(options: DiscordRigOptions = {}): Promise<
     close: async () => { await adapter.stop(); await dc.close(); },
   };
 }
+
+/** Log lines written so far (pino JSON), and a logger-destination that collects them. */
+export interface LogCapture {
+  readonly lines: string[];
+  readonly destination: { write(line: string): void };
+  /** Parsed lines whose `msg` contains `text`. */
+  matching(text: string): Record<string, unknown>[];
+}
+
+/** Collects log lines for assertions. */
+export function captureLogs(): LogCapture {
+  const lines: string[] = [];
+  return {
+    lines,
+    destination: { write: (line: string) => { lines.push(line); } },
+    matching: (text) => lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => String(l.msg).includes(text)),
+  };
+}
+
+/**
+ * Resolves once `probe` is true, checked every 10 ms; rejects after `timeoutMs`.
+ * For the adapter's own state (readiness), which has no change signal to wait on.
+ */
+export async function waitUntil(probe: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!probe()) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

@@ -99,7 +99,7 @@ describe('discord adapter lifecycle', () => {
     const failed = dc.slashCommand({ guildId: G, name: 'demands', options: { filter: typed } });
     await logs.waitFor((lines) => lines.some((l) => l.includes('could not answer an interaction')));
     dc.failNext('POST /channels/:id/messages', 'missingAccess');
-    expect((await adapter.send({ platform: 'discord', chatId: C, kind: 'group' }, message('Hi', [paragraph(typed)]))).kind).toBe('gone');
+    expect((await adapter.send({ platform: 'discord', chatId: C, kind: 'group' }, message('Hi', [paragraph(typed)]))).kind).toBe('forbidden');
     dc.removeChannel(C);
     expect((await adapter.send({ platform: 'discord', chatId: C, kind: 'group' }, message('Hi', [paragraph(typed)]))).kind).toBe('gone');
 
@@ -109,6 +109,7 @@ describe('discord adapter lifecycle', () => {
       expect(all).not.toContain(secret);
     }
     expect(all).toContain('the channel is gone for us');
+    expect(all).toContain('the bot may not post in that channel');
     expect(all).toContain('slash commands registered');
   });
 });

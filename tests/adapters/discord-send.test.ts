@@ -51,36 +51,54 @@ describe('discord send', () => {
     expect(posted.every((m) => JSON.stringify(m.allowedMentions) === '{"parse":[]}')).toBe(true);
   });
 
-  it('a deleted channel, missing access or missing permissions: gone', async () => {
+  it('a deleted channel or server is gone; missing access or permissions is forbidden (the subscription stays)', async () => {
     const { dc, adapter } = await rig();
     dc.removeChannel(C2);
     expect(await adapter.send(chat(C2), reminder)).toMatchObject({ kind: 'gone', reason: expect.stringContaining('10003') });
+    dc.failNext(POST, { kind: 'error', status: 404, code: 10004, message: 'Unknown Guild' });
+    expect(await adapter.send(chat(C1), reminder)).toMatchObject({ kind: 'gone', reason: expect.stringContaining('10004') });
     dc.failNext(POST, 'missingAccess');
-    expect(await adapter.send(chat(C1), reminder)).toMatchObject({ kind: 'gone', reason: expect.stringContaining('50001') });
+    expect(await adapter.send(chat(C1), reminder)).toMatchObject({ kind: 'forbidden', reason: expect.stringContaining('50001') });
     dc.failNext(POST, 'missingPermissions');
-    expect(await adapter.send(chat(C1), reminder)).toMatchObject({ kind: 'gone', reason: expect.stringContaining('50013') });
+    expect(await adapter.send(chat(C1), reminder)).toMatchObject({ kind: 'forbidden', reason: expect.stringContaining('50013') });
+    // A refusal with a code we do not know (here: a locked thread) keeps the subscription too.
+    dc.failNext(POST, { kind: 'error', status: 403, code: 160005, message: 'Thread is locked' });
+    expect(await adapter.send(chat(C1), reminder)).toMatchObject({ kind: 'forbidden', reason: expect.stringContaining('160005') });
     expect(dc.channelMessages(C1)).toHaveLength(0);
   });
 
-  it('5xx and network failures are transient, after the client’s own retries', async () => {
+  it('5xx is transient and tried once: the client does not repeat a post by itself', async () => {
     const { dc, adapter } = await rig();
-    dc.failNext(POST, 'serverError', 4);
+    dc.failNext(POST, 'serverError');
     expect(await adapter.send(chat(C1), reminder)).toMatchObject({ kind: 'failed', transient: true });
-    dc.failNext(POST, 'badGateway', 4);
+    dc.failNext(POST, 'badGateway');
     expect(await adapter.send(chat(C1), reminder)).toMatchObject({ kind: 'failed', transient: true });
-    dc.failNext(POST, 'drop');
-    expect(await adapter.send(chat(C1), reminder)).toMatchObject({ kind: 'failed', transient: true });
-    dc.failNext(POST, 'serverError', 2);
     expect(await adapter.send(chat(C1), reminder)).toEqual({ kind: 'sent' });
-    expect(dc.requests.filter((r) => r.method === 'POST').map((r) => r.status)).toEqual([500, 500, 500, 500, 502, 502, 502, 502, 0, 500, 500, 200]);
+    expect(dc.requests.filter((r) => r.method === 'POST').map((r) => r.status)).toEqual([500, 502, 200]);
+    expect(dc.channelMessages(C1)).toHaveLength(1);
   });
 
-  it('other client errors fail for good; a bare 404 (wrong URL, proxy) does not unsubscribe', async () => {
+  it('a connection broken after the request went out is transient and ambiguous (it may have been posted)', async () => {
+    const { dc, adapter } = await rig();
+    dc.failNext(POST, 'drop');
+    expect(await adapter.send(chat(C1), reminder)).toMatchObject({ kind: 'failed', transient: true, ambiguous: true });
+    dc.failNext(POST, 'reset');
+    expect(await adapter.send(chat(C1), reminder)).toMatchObject({ kind: 'failed', transient: true, ambiguous: true });
+    expect(dc.requests.filter((r) => r.method === 'POST')).toHaveLength(2);
+  });
+
+  it('other client errors fail for good; 401 and a 403/404 without a Discord code pause (configuration, not the chat)', async () => {
     const { dc, adapter } = await rig();
     dc.failNext(POST, { kind: 'error', status: 400, code: 50035, message: 'Invalid Form Body' });
     expect(await adapter.send(chat(C1), reminder)).toMatchObject({ kind: 'failed', transient: false });
     dc.failNext(POST, { kind: 'error', status: 404, code: 0, message: '404: Not Found' });
-    expect(await adapter.send(chat(C1), reminder)).toMatchObject({ kind: 'failed', transient: false });
+    expect(await adapter.send(chat(C1), reminder)).toMatchObject({ kind: 'paused', reason: expect.stringContaining('DISCORD_API_URL') });
+    dc.failNext(POST, { kind: 'error', status: 403, code: 0, message: 'Forbidden' });
+    expect(await adapter.send(chat(C1), reminder)).toMatchObject({ kind: 'paused' });
+    dc.failNext(POST, { kind: 'error', status: 401, code: 0, message: '401: Unauthorized' });
+    expect(await adapter.send(chat(C1), reminder)).toMatchObject({ kind: 'paused', reason: expect.stringContaining('401') });
+    // @discordjs/rest drops its token after a 401; the next post works again once Discord takes it.
+    expect(await adapter.send(chat(C1), reminder)).toEqual({ kind: 'sent' });
     dc.failNext(POST, { kind: 'error', status: 403, code: 50007, message: 'Cannot send messages to this user' });
     expect(await adapter.send(chat(C1), reminder)).toMatchObject({ kind: 'gone' });
     expect(await adapter.send({ platform: 'telegram', chatId: '1', kind: 'group' }, reminder)).toMatchObject({ kind: 'failed', transient: false });
@@ -92,7 +110,7 @@ describe('discord send', () => {
     expect(await adapter.send(chat(C3), reminder)).toEqual({ kind: 'sent' });
     dc.failNext(POST, { kind: 'rateLimit', retryAfterMs: 30_000 });
     const limited = await adapter.send(chat(C4), reminder);
-    expect(limited.kind).toBe('retryAfter');
+    expect(limited).toMatchObject({ kind: 'retryAfter', scope: 'chat' });
     expect(limited.kind === 'retryAfter' && limited.ms).toBeGreaterThanOrEqual(29_000);
     expect(limited.kind === 'retryAfter' && limited.ms).toBeLessThanOrEqual(31_000);
     // The bucket of that channel is known to be empty now: refused at once, without a request.
@@ -100,6 +118,18 @@ describe('discord send', () => {
     expect((await adapter.send(chat(C4), reminder)).kind).toBe('retryAfter');
     expect(dc.requests.length).toBe(before);
     expect(await adapter.send(chat(C1), reminder)).toEqual({ kind: 'sent' });
+  });
+
+  it('the global rate limit is for the whole bot: scope bot, and other channels wait too', async () => {
+    const { dc, adapter } = await rig();
+    dc.failNext(POST, { kind: 'rateLimit', retryAfterMs: 30_000, global: true });
+    const limited = await adapter.send(chat(C1), reminder);
+    expect(limited).toMatchObject({ kind: 'retryAfter', scope: 'bot' });
+    expect(limited.kind === 'retryAfter' && limited.ms).toBeGreaterThanOrEqual(29_000);
+    // @discordjs/rest now holds every route: another channel is refused without a request.
+    const before = dc.requests.length;
+    expect(await adapter.send(chat(C2), reminder)).toMatchObject({ kind: 'retryAfter', scope: 'bot' });
+    expect(dc.requests.length).toBe(before);
   });
 
   it('maps plain errors as transient', () => {

@@ -67,7 +67,7 @@ export function apiChannel(channel: ChannelState, position = 0): Json {
     guild_id: channel.guildId,
     name: channel.name,
     position,
-    permission_overwrites: [],
+    permission_overwrites: channel.overwrites.map((o) => ({ ...o })),
     parent_id: null,
     topic: null,
     nsfw: false,
@@ -75,6 +75,19 @@ export function apiChannel(channel: ChannelState, position = 0): Json {
     rate_limit_per_user: 0,
     flags: 0,
   };
+}
+
+/** The guild's roles: @everyone (id = guild id) first, then the others, as `GET /guilds/:id/roles` returns them. */
+export function apiRoles(guild: GuildState): Json[] {
+  const role = (id: string, name: string, permissions: string, position: number): Json => ({
+    id, name, color: 0, hoist: false, icon: null, unicode_emoji: null, position, permissions, managed: false, mentionable: false, flags: 0,
+  });
+  return [role(guild.id, '@everyone', guild.everyonePermissions, 0), ...guild.roles.map((r, i) => role(r.id, r.name, r.permissions, i + 1))];
+}
+
+/** The bot's own member in a guild (GUILD_CREATE `members`, `GET /guilds/:id/members/:bot`). */
+export function botMember(state: FakeState, guild: GuildState): Json {
+  return { ...apiMember({ id: state.applicationId, username: state.botUsername }, guild.joinedAt, undefined, true), roles: [...guild.botRoleIds] };
 }
 
 /** The full guild object of a GUILD_CREATE dispatch. */
@@ -97,21 +110,7 @@ export function apiGuildCreate(state: FakeState, guild: GuildState): Json {
     verification_level: 0,
     default_message_notifications: 1,
     explicit_content_filter: 0,
-    roles: [
-      {
-        id: guild.id,
-        name: '@everyone',
-        color: 0,
-        hoist: false,
-        icon: null,
-        unicode_emoji: null,
-        position: 0,
-        permissions: guild.everyonePermissions,
-        managed: false,
-        mentionable: false,
-        flags: 0,
-      },
-    ],
+    roles: apiRoles(guild),
     emojis: [],
     stickers: [],
     features: [],
@@ -136,7 +135,7 @@ export function apiGuildCreate(state: FakeState, guild: GuildState): Json {
     unavailable: false,
     member_count: 2,
     voice_states: [],
-    members: [apiMember({ id: state.applicationId, username: state.botUsername }, guild.joinedAt, undefined, true)],
+    members: [botMember(state, guild)],
     channels,
     threads: [],
     presences: [],

@@ -128,6 +128,12 @@ export class RestServer {
     record: RequestRecord,
     found: { route: Route } | null,
   ): RestReply | null {
+    if (fault.kind === 'hang') {
+      // Read and never answered; the socket is freed when the fake closes (closeAllConnections).
+      record.status = 0;
+      this.log(record);
+      return null;
+    }
     if (fault.kind === 'drop' || fault.kind === 'reset') {
       record.status = 0;
       this.log(record);

@@ -5,7 +5,7 @@
 import type { FakeState } from './state.js';
 import type { Route, RestReply } from './rest.js';
 import { errorReply } from './rest.js';
-import { apiChannel, apiCommand, apiMessage, botUser } from './objects.js';
+import { apiChannel, apiCommand, apiMessage, apiRoles, botMember, botUser } from './objects.js';
 import { createMessage } from './messages.js';
 import { apiError, validateCommands, validateMessage } from './validate.js';
 
@@ -112,6 +112,27 @@ export function channelRoutes(env: ChannelRoutesEnv): Route[] {
       handle: (c) => {
         const channel = state.channels.get(c.params.channel!);
         return channel ? { status: 200, body: apiChannel(channel) } : unknownChannel();
+      },
+    },
+    {
+      method: 'GET',
+      pattern: '/guilds/:guild/roles',
+      auth: true,
+      handle: (c) => {
+        const guild = state.guilds.get(c.params.guild!);
+        return guild ? { status: 200, body: apiRoles(guild) } : missingAccess();
+      },
+    },
+    {
+      method: 'GET',
+      pattern: '/guilds/:guild/members/:user',
+      auth: true,
+      handle: (c) => {
+        const guild = state.guilds.get(c.params.guild!);
+        if (!guild) return missingAccess();
+        // Only the bot's own member is known to the fake (Placard asks for no one else).
+        if (c.params.user !== state.applicationId) return errorReply(apiError(404, 10007, 'Unknown Member'));
+        return { status: 200, body: botMember(state, guild) };
       },
     },
     {

@@ -8,6 +8,8 @@ import { randomBytes } from 'node:crypto';
 import type {
   CommandRegistration,
   FakeGuildInit,
+  FakeOverwrite,
+  FakeRoleInit,
   FakeUser,
   InteractionResponseRecord,
   MessageRecord,
@@ -26,6 +28,7 @@ export interface ChannelState {
   guildId: string | null;
   recipient?: FakeUser;
   lastMessageId: string | null;
+  overwrites: FakeOverwrite[];
 }
 
 /** A guild known to the fake. */
@@ -37,6 +40,8 @@ export interface GuildState {
   everyonePermissions: string;
   channelIds: string[];
   joinedAt: string;
+  roles: FakeRoleInit[];
+  botRoleIds: string[];
 }
 
 /** Interaction types, as on Discord. */
@@ -107,9 +112,13 @@ export class FakeState {
       everyonePermissions: init.everyonePermissions ?? DEFAULT_MEMBER_PERMISSIONS,
       channelIds: [],
       joinedAt: new Date().toISOString(),
+      roles: [...(init.roles ?? [])],
+      botRoleIds: [...(init.botRoleIds ?? [])],
     };
     for (const c of init.channels ?? []) {
-      this.channels.set(c.id, { id: c.id, name: c.name, type: c.type ?? 0, guildId: init.id, lastMessageId: null });
+      this.channels.set(c.id, {
+        id: c.id, name: c.name, type: c.type ?? 0, guildId: init.id, lastMessageId: null, overwrites: [...(c.overwrites ?? [])],
+      });
       guild.channelIds.push(c.id);
     }
     this.guilds.set(guild.id, guild);
@@ -126,6 +135,7 @@ export class FakeState {
       guildId: null,
       recipient: user,
       lastMessageId: null,
+      overwrites: [],
     };
     this.channels.set(channel.id, channel);
     return channel;

@@ -10,6 +10,24 @@ export interface FakeChannelInit {
   id: string;
   name: string;
   type?: number;
+  /** Permission overwrites of the channel, as Discord sends them (`type` 0 role, 1 member). Default none. */
+  overwrites?: FakeOverwrite[];
+}
+
+/** One permission overwrite of a channel (allow/deny as decimal bitfields). */
+export interface FakeOverwrite {
+  id: string;
+  type: 0 | 1;
+  allow: string;
+  deny: string;
+}
+
+/** A role of a fake guild besides @everyone. */
+export interface FakeRoleInit {
+  id: string;
+  name: string;
+  /** Permission bitfield (decimal string). */
+  permissions: string;
 }
 
 /** A guild the fake bot is a member of; announced as unavailable in READY, then by GUILD_CREATE. */
@@ -22,6 +40,10 @@ export interface FakeGuildInit {
   locale?: string;
   /** Permission bitfield (decimal string) of the @everyone role. Default {@link DEFAULT_MEMBER_PERMISSIONS}. */
   everyonePermissions?: string;
+  /** Roles besides @everyone. Default none. */
+  roles?: FakeRoleInit[];
+  /** Ids of the roles the bot's member has (besides @everyone). Default none. */
+  botRoleIds?: string[];
 }
 
 /** Options of {@link startFakeDiscord}. Every field has a sensible default. */
@@ -62,6 +84,7 @@ export interface FakeUser {
  * - `drop`: the socket is closed without a response (undici: "other side closed", not retried).
  * - `reset`: the socket is reset (ECONNRESET, which @discordjs/rest retries).
  * - `error`: any status/code/message.
+ * - `hang`: the request is read but never answered (until the fake closes): a hung API.
  */
 export type Fault =
   | { kind: 'rateLimit'; retryAfterMs?: number; global?: boolean; scope?: 'user' | 'shared' | 'global' }
@@ -72,6 +95,7 @@ export type Fault =
   | { kind: 'badGateway' }
   | { kind: 'drop' }
   | { kind: 'reset' }
+  | { kind: 'hang' }
   | { kind: 'error'; status: number; code: number; message: string };
 
 /** Shorthand fault names accepted by `failNext`. */

@@ -1,0 +1,49 @@
+/**
+ * A `channel` option (`/subscribe channel:`) names where reminders will be
+ * posted, so it must be a channel of the server the command ran in: never
+ * another server's (whose admins did not agree), and never from a DM (which
+ * has no server). Discord's picker only offers the server's channels, but
+ * the interaction's values are not to be trusted blindly.
+ */
+import { DiscordAPIError, Routes, type APIChannel, type BaseInteraction, type REST } from 'discord.js';
+import type { Command, OptionValues } from '../../src/commands/types.js';
+
+/** Shown when a channel option is given in a DM. (English for now; these words may move to the catalogs.) */
+export const CHANNEL_IN_DM = 'A channel can only be chosen when the command runs in a server. Run it in the server instead.';
+/** Shown when a channel option names a channel of another server, or one the bot cannot see. */
+export const CHANNEL_ELSEWHERE = 'Pick a channel of this server.';
+
+/** The guild a channel belongs to: from the gateway cache, else over REST; undefined when unknown or not visible. */
+async function guildOf(interaction: BaseInteraction, rest: REST, channelId: string): Promise<string | undefined> {
+  // The guild's own channel list comes from GUILD_CREATE/CHANNEL_CREATE, so it is Discord's word.
+  const cached = interaction.guild?.channels.cache.get(channelId);
+  if (cached) return cached.guildId;
+  try {
+    const channel = await rest.get(Routes.channel(channelId)) as APIChannel;
+    return 'guild_id' in channel ? channel.guild_id : undefined;
+  } catch (error: unknown) {
+    if (error instanceof DiscordAPIError && error.status < 500) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Checks every `channel` option of `command` in `options`; answers the
+ * refusal to show, or undefined when they are all fine.
+ *
+ * @throws when Discord cannot be asked about the channel (network, 5xx)
+ */
+export async function refuseChannelOption(
+  interaction: BaseInteraction,
+  command: Command | undefined,
+  options: OptionValues,
+  rest: REST,
+): Promise<string | undefined> {
+  for (const spec of command?.options ?? []) {
+    const value = options[spec.name];
+    if (spec.type !== 'channel' || value === undefined || value === '') continue;
+    if (!interaction.inGuild()) return CHANNEL_IN_DM;
+    if ((await guildOf(interaction, rest, String(value))) !== interaction.guildId) return CHANNEL_ELSEWHERE;
+  }
+  return undefined;
+}
