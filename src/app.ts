@@ -28,7 +28,7 @@ export interface Core {
 /** Loads the content (throws ContentError), opens the store and builds the dispatcher; counts into `metrics` when given. */
 export async function createCore(config: Config, log: Logger, metrics?: Metrics): Promise<Core> {
   const campaign = await loadCampaign(resolve(config.contentDir));
-  const opened = await openStore(config.storeUrl);
+  const opened = await openStore(config.storeUrl, { log: log.child({ component: 'store' }) });
   const store = metrics ? instrumentStore(opened, (operation) => metrics.storeErrors.inc({ operation })) : opened;
   const services: Services = { campaign, store, commands };
   const dispatcher = new Dispatcher(services, log, metrics

@@ -41,7 +41,9 @@ export async function serve(config: Config, log: Logger): Promise<Served> {
     adapters.push(new DiscordAdapter({ ...config.discord, services: core.services, log: log.child({ adapter: 'discord' }) }));
   }
   for (const adapter of adapters) {
-    readiness[adapter.name] = async () => (adapter.ready() ? undefined : `not connected to ${adapter.name === 'telegram' ? 'the Bot API' : 'the Discord gateway'}`);
+    // The adapter knows best why it is not ready (a rejected token, stopped polling); the generic words are the fallback.
+    const fallback = `not connected to ${adapter.name === 'telegram' ? 'the Bot API' : 'the Discord gateway'}`;
+    readiness[adapter.name] = async () => (adapter.ready() ? undefined : adapter.notReadyReason?.() ?? fallback);
   }
   if (!config.telegram && !config.discord) {
     log.warn('no platform configured: set TELEGRAM_BOT_TOKEN, or DISCORD_TOKEN and DISCORD_APPLICATION_ID; serving HTTP only');

@@ -32,8 +32,16 @@ export interface Driver {
    * the moment of deletion, so a claim taken over concurrently survives.
    */
   sweepClaims?(now: number): Promise<void>;
-  /** One trivial round trip. */
+  /** One trivial round trip; also checks what `ready` checks only now and then (the SQLite file is still there). */
   ping(): Promise<void>;
+  /**
+   * Longest one operation may take before it fails with StoreTimeoutError
+   * (network backends: a paused server keeps the socket open and never
+   * answers). Undefined: no bound (SQLite has its own busy timeout).
+   */
+  readonly operationTimeoutMs?: number;
+  /** Called after a value was deleted (SQLite: scrub the WAL of it, see sqlite.ts). */
+  afterDelete?(): Promise<void>;
   /** Releases every connection and handle. */
   close(): Promise<void>;
 }

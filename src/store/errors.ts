@@ -53,3 +53,22 @@ export function redact(cause: unknown, secrets: readonly string[]): unknown {
   if (used.length === 0 || !mentions(cause, used, 0)) return cause;
   return clean(cause, used, 0);
 }
+
+/** A backend did not answer in time; the operation may still take effect later (a write is then ambiguous). */
+export class StoreTimeoutError extends PlacardError {
+  constructor(readonly timeoutMs: number) {
+    super('store_timeout', `no answer within ${timeoutMs} ms`);
+  }
+}
+
+/**
+ * The SQLite file (or its WAL file) this store opened is no longer the one
+ * at its path: deleted, or replaced by another file. Writes would go into a
+ * file nobody will read again, so every operation fails until Placard is
+ * restarted on a file that is really there.
+ */
+export class StoreFileError extends PlacardError {
+  constructor(readonly file: string, readonly what: 'deleted' | 'replaced') {
+    super('store_file_gone', `the database file ${file} was ${what} while in use; restore it (or remove the rest of it) and restart Placard`);
+  }
+}

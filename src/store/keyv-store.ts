@@ -4,10 +4,12 @@
  * here as a `StoreError` whose message never contains the URL's password.
  */
 import { PlacardError, StoreError } from '../errors.js';
+import type { Logger } from '../log.js';
 import type { Store } from './store.js';
 import type { Driver } from './driver.js';
-import { redact } from './errors.js';
+import { redact, StoreKeyError, StoreTimeoutError } from './errors.js';
 import { checkTtl, claimKey, isExpired, namespacePrefix, valueKey } from './keys.js';
+import { OutageLog } from './outage-log.js';
 
 /**
  * How often expired claim rows are deleted from SQL tables. Claims (one per
@@ -15,12 +17,28 @@ import { checkTtl, claimKey, isExpired, namespacePrefix, valueKey } from './keys
  */
 export const CLAIM_SWEEP_INTERVAL_MS = 10 * 60_000;
 
+/**
+ * Longest a ping may take. Readiness probes give up after 3 s, and a paused
+ * Redis or Postgres keeps its socket open without answering, so without a
+ * bound of its own a ping would wait for ever.
+ */
+export const PING_TIMEOUT_MS = 2_000;
+
+/** Options of {@link KeyvStore}. */
+export interface KeyvStoreOptions {
+  /** Where outages are told, one story per outage (see OutageLog); none: silent. */
+  readonly log?: Logger;
+}
+
 /** A `Store` over one keyv instance and one backend driver. Build it with `openStore`. */
 export class KeyvStore implements Store {
   #closed = false;
   #nextSweep = 0;
+  readonly #outage: OutageLog;
 
-  constructor(private readonly driver: Driver) {}
+  constructor(private readonly driver: Driver, options: KeyvStoreOptions = {}) {
+    this.#outage = new OutageLog(options.log, driver.backend);
+  }
 
   /** Backend name: `sqlite`, `redis`, `postgres` or `memory`. */
   get backend(): string {
@@ -44,7 +62,11 @@ export class KeyvStore implements Store {
   /** Removes a value; true when something was removed. */
   async delete(namespace: string, key: string): Promise<boolean> {
     const full = valueKey(namespace, key);
-    return this.run('delete', () => this.driver.keyv.delete(full));
+    return this.run('delete', async () => {
+      const removed = await this.driver.keyv.delete(full);
+      if (removed) await this.driver.afterDelete?.();
+      return removed;
+    });
   }
 
   /** Live `[key, value]` pairs of one namespace, fetched in batches; expired rows are skipped. */
@@ -96,9 +118,9 @@ export class KeyvStore implements Store {
     await this.run('release', () => this.driver.keyv.delete(full));
   }
 
-  /** Resolves when the backend answers a trivial request; rejects with `StoreError` otherwise. */
+  /** Resolves when the backend answers a trivial request within PING_TIMEOUT_MS; rejects with `StoreError` otherwise. */
   async ping(): Promise<void> {
-    await this.run('ping', () => this.driver.ping());
+    await this.run('ping', () => this.driver.ping(), PING_TIMEOUT_MS);
   }
 
   /** Closes every connection; later calls reject with `StoreError`. Closing twice is harmless. */
@@ -121,18 +143,44 @@ export class KeyvStore implements Store {
     await this.driver.sweepClaims(now).catch(() => undefined);
   }
 
-  private async run<R>(operation: string, work: () => Promise<R>): Promise<R> {
+  private async run<R>(operation: string, work: () => Promise<R>, timeoutMs = this.driver.operationTimeoutMs): Promise<R> {
     if (this.#closed) throw new StoreError(this.backend, operation, { cause: new Error('the store is closed') });
     try {
-      await this.driver.ready?.();
-      return await work();
+      const result = await bounded(async () => {
+        await this.driver.ready?.();
+        return work();
+      }, timeoutMs);
+      this.#outage.succeeded();
+      return result;
     } catch (error) {
-      throw this.fail(operation, error);
+      const failure = this.fail(operation, error);
+      // A bad key is the caller's mistake, not an outage of the backend.
+      if (!(failure instanceof StoreKeyError)) this.#outage.failed(operation, failure);
+      throw failure;
     }
   }
 
   private fail(operation: string, error: unknown): PlacardError {
-    if (error instanceof PlacardError) return error;
+    // Our own timeout and file errors become the cause of a StoreError like any backend failure.
+    if (error instanceof StoreError || error instanceof StoreKeyError) return error;
     return new StoreError(this.backend, operation, { cause: redact(error, this.driver.secrets) });
+  }
+}
+
+/**
+ * `work()`, or a StoreTimeoutError once `timeoutMs` has passed. The work is
+ * not cancelled (the drivers cannot), only no longer waited for; its late
+ * outcome is dropped (Promise.race keeps a late rejection handled).
+ */
+async function bounded<R>(work: () => Promise<R>, timeoutMs: number | undefined): Promise<R> {
+  if (timeoutMs === undefined) return work();
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new StoreTimeoutError(timeoutMs)), timeoutMs);
+  });
+  try {
+    return await Promise.race([work(), late]);
+  } finally {
+    clearTimeout(timer);
   }
 }

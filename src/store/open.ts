@@ -4,7 +4,7 @@
  */
 import type { Store } from './store.js';
 import type { Driver } from './driver.js';
-import { KeyvStore } from './keyv-store.js';
+import { KeyvStore, type KeyvStoreOptions } from './keyv-store.js';
 import { StoreUrlError } from './errors.js';
 
 /** Schemes `openStore` accepts. */
@@ -66,11 +66,14 @@ async function openDriver(scheme: string, url: string): Promise<Driver> {
  * this fail; `ping()` reports it. SQLite opens the file here.
  *
  * @throws StoreUrlError for a missing or unknown scheme (the message never repeats the URL)
+ * `options.log` hears of outages (one line when the backend stops answering,
+ * a sum per interval, one when it answers again); operations still reject.
+ *
  * @throws StoreError when the SQLite file cannot be opened
  */
-export async function openStore(url: string): Promise<Store> {
+export async function openStore(url: string, options: KeyvStoreOptions = {}): Promise<Store> {
   const match = SCHEME.exec(url.trim());
   if (match?.[1] === undefined) throw new StoreUrlError('', 'expected a URL such as sqlite://./data/placard.sqlite');
   const scheme = match[1].toLowerCase();
-  return new KeyvStore(await openDriver(scheme, url.trim()));
+  return new KeyvStore(await openDriver(scheme, url.trim()), options);
 }

@@ -29,6 +29,8 @@ const { Pool } = requireFromAdapter('pg') as { Pool: PgPoolConstructor };
 
 const POOL_SIZE = 10;
 const CONNECT_TIMEOUT_MS = 5_000;
+/** Bound on one operation: a paused or wedged server keeps its connections open and never answers. */
+const OPERATION_TIMEOUT_MS = 10_000;
 
 type Query = (sql: string, values?: unknown) => Promise<unknown[]>;
 
@@ -105,6 +107,7 @@ export function openPostgresDriver(url: string, secrets: readonly string[]): Dri
 
   return {
     backend: 'postgres',
+    operationTimeoutMs: OPERATION_TIMEOUT_MS,
     keyv,
     secrets,
     ready,

@@ -13,6 +13,12 @@ import { SCAN_BATCH, escapeGlob } from './keys.js';
 /** Connection attempts before an operation gives up (the next operation tries again). */
 const CONNECT_ATTEMPTS = 3;
 const CONNECT_TIMEOUT_MS = 5_000;
+/**
+ * Bound on one operation. The offline queue is off, so commands fail at once
+ * while disconnected; but a paused or wedged server keeps the socket open and
+ * a command sent to it would wait for ever.
+ */
+const OPERATION_TIMEOUT_MS = 10_000;
 
 /** Opens a lazily connecting Redis driver; `secrets` are scrubbed from error messages. */
 export function openRedisDriver(url: string, secrets: readonly string[]): Driver {
@@ -46,6 +52,7 @@ export function openRedisDriver(url: string, secrets: readonly string[]): Driver
 
   return {
     backend: 'redis',
+    operationTimeoutMs: OPERATION_TIMEOUT_MS,
     keyv,
     secrets,
     ready,

@@ -4,6 +4,11 @@
  * claims and their expiry all live in it as keyv envelopes. We add WAL and a
  * busy timeout so several processes can share one file, and run our own SQL
  * through the adapter's `query` (sqlite3's `Database#all`) for scans and claims.
+ *
+ * Privacy: a forgotten chat must leave no trace in the file. `secure_delete`
+ * makes SQLite overwrite deleted rows with zeros; but in WAL mode the row's
+ * earlier versions also sit in WAL frames until the WAL is reset, so after a
+ * value is deleted we checkpoint with TRUNCATE, which empties the WAL file.
  */
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
@@ -13,6 +18,7 @@ import { StoreError } from '../errors.js';
 import { StoreUrlError } from './errors.js';
 import { KEYV_OPTIONS, asSqlRows, rowCount, type Driver, type RawRow } from './driver.js';
 import { CLAIM_NAMESPACE, SCAN_BATCH, prefixUpperBound } from './keys.js';
+import { SqliteFileWatch } from './sqlite-file.js';
 
 /** How long a statement waits for another connection's write lock before failing with SQLITE_BUSY. */
 export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
@@ -41,9 +47,17 @@ export async function openSqliteDriver(location: string): Promise<Driver> {
   const table = quoteIdentifier(adapter.opts.table ?? 'keyv');
   const query = (sql: string, ...params: unknown[]): Promise<unknown> => adapter.query(sql, ...params);
 
+  let watch: SqliteFileWatch | undefined;
   try {
     // Also the first query: a file that cannot be opened fails here, not later as an unhandled rejection.
     await query(inMemory ? 'SELECT 1' : 'PRAGMA journal_mode = WAL');
+    // Per connection, and KeyvSqlite has exactly one: every delete through this store scrubs.
+    await query('PRAGMA secure_delete = ON');
+    if (!inMemory) {
+      // A first read creates the WAL file, so the watch knows it from the start.
+      await query('PRAGMA schema_version');
+      watch = await SqliteFileWatch.open(file);
+    }
   } catch (error) {
     await adapter.disconnect().catch(() => undefined);
     throw new StoreError('sqlite', 'open', { cause: error });
@@ -64,6 +78,13 @@ export async function openSqliteDriver(location: string): Promise<Driver> {
     backend: 'sqlite',
     keyv,
     secrets: [],
+    async ready(): Promise<void> {
+      await watch?.checkSometimes();
+    },
+    async afterDelete(): Promise<void> {
+      // Busy (another process reading) is not an error: the WAL is then emptied by a later delete's checkpoint.
+      if (!inMemory) await query('PRAGMA wal_checkpoint(TRUNCATE)');
+    },
     async *scan(prefix: string): AsyncIterable<readonly RawRow[]> {
       // A range on the primary key (BINARY collation) instead of LIKE, which is case-insensitive in SQLite.
       const upper = prefixUpperBound(prefix);
@@ -82,6 +103,7 @@ export async function openSqliteDriver(location: string): Promise<Driver> {
       await query(sweepSql, claimPrefix, prefixUpperBound(claimPrefix), now);
     },
     async ping(): Promise<void> {
+      await watch?.check();
       await query('SELECT 1');
     },
     async close(): Promise<void> {

@@ -31,6 +31,20 @@ describe('HTTP server', () => {
     expect(JSON.parse(r.body)).toEqual({ status: 'not ready', failures: { telegram: 'not connected to the Bot API', discord: 'gateway closed' } });
   });
 
+  it('answers /readyz within 3 s when a check hangs, naming it "timed out", while the other checks still report', async () => {
+    server = await startHttpServer({
+      port: 0, host: '127.0.0.1',
+      readiness: { store: () => new Promise<string | undefined>(() => undefined), telegram: async () => undefined },
+    });
+    const t0 = Date.now();
+    const r = await get('/readyz');
+    const ms = Date.now() - t0;
+    expect(r.status).toBe(503);
+    expect(JSON.parse(r.body)).toEqual({ status: 'not ready', failures: { store: 'timed out after 2500 ms' } });
+    expect(ms).toBeGreaterThanOrEqual(2_400);
+    expect(ms).toBeLessThan(3_000);
+  });
+
   it('exposes Prometheus metrics named placard_… with commands by name, platform and outcome', async () => {
     const metrics = new Metrics();
     const services = await testServices();
