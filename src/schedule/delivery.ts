@@ -208,8 +208,10 @@ class Attempt {
       case 'failed':
         return this.failed(result);
       case 'gone':
+        // No marker: the settings are gone, so no instance will try again, and a forgotten
+        // chat should leave no key with its id behind (the claim is dropped too).
         await forgetChat(ctx.store, this.chat);
-        await this.mark('gone');
+        await ctx.store.release(this.key);
         ctx.counters.gone++;
         ctx.log.info({ ...this.where(), reason: result.reason }, 'chat gone; its settings are deleted');
         return 'gone';

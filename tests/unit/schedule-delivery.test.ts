@@ -85,12 +85,14 @@ describe('reminder scheduler', () => {
     expect([...counted.calls.keys()]).toEqual(['entries']);
   });
 
-  it('gone: the chat is forgotten and not tried again', async () => {
+  it('gone: the chat is forgotten, leaves no key with its id, and is not tried again', async () => {
     adapter.script('-1002', { kind: 'gone', reason: 'Forbidden: bot was kicked from the group chat' });
     const s = scheduler();
     expect(await s.tick()).toMatchObject({ sent: 2, gone: 1 });
     expect(await readChatSettings(store, { platform: 'telegram', chatId: '-1002' })).toBeUndefined();
-    expect(await store.get<DeliveredMarker>(DELIVERED, key('-1002'))).toMatchObject({ outcome: 'gone' });
+    expect(await store.get<DeliveredMarker>(DELIVERED, key('-1002'))).toBeUndefined();
+    expect(await store.claim(key('-1002'), 1000)).toBe(true); // the claim was dropped, not left to lapse
+    await store.release(key('-1002'));
     clock.ms += 60_000;
     await scheduler().tick();
     expect(adapter.attempts.filter((a) => a.chatId === '-1002')).toHaveLength(1);
