@@ -1,28 +1,31 @@
 /**
- * The Telegram adapter on grammY: long polling through @grammyjs/runner (one
- * chat's updates in order) or a webhook; replies rendered to HTML and split
- * under 4096 characters; paging with inline buttons; roles from getChatMember;
- * chat lifecycle (removed → forgotten, upgraded → moved); paced sends for the
- * scheduler that report a SendResult instead of hiding 429s.
+ * The Telegram adapter on grammY: long polling (see polling.ts) or a webhook;
+ * replies rendered to HTML and split under 4096 characters; paging with
+ * inline buttons; roles from getChatMember; chat lifecycle (removed →
+ * forgotten, upgraded → moved); paced, time-bounded sends for the scheduler
+ * that report a SendResult instead of hiding 429s; readiness from what the
+ * Bot API actually answers (health.ts).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { autoRetry } from '@grammyjs/auto-retry';
-import { run, type RunnerHandle } from '@grammyjs/runner';
-import { Api, Bot, BotError, GrammyError, webhookCallback, type Context } from 'grammy';
-import type { CallbackQuery, ChatMemberUpdated, Message, UserFromGetMe } from 'grammy/types';
-import type { Adapter, InvocationHandler, SendResult } from '../../src/adapter.js';
+import { Api, Bot, BotError, GrammyError, webhookCallback } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import type { Adapter, DoctorFinding, InvocationHandler, PostingProblem, SendResult } from '../../src/adapter.js';
 import type { ChatRef } from '../../src/chat.js';
-import type { Invocation, Services } from '../../src/commands/types.js';
+import type { Services } from '../../src/commands/types.js';
 import type { Logger } from '../../src/log.js';
-import type { Reply, RichMessage } from '../../src/rich/model.js';
+import { BurstLog } from '../../src/log-privacy.js';
+import type { RichMessage } from '../../src/rich/model.js';
 import { Pacer, type PacerLimits } from '../../src/schedule/pacer.js';
-import { forgetChat, moveChat } from '../../src/store/chat-settings.js';
-import { classifyTelegramError } from './errors.js';
-import { chatRefOf, commandOf, RoleResolver } from './inbound.js';
-import { inOrderPer } from './in-order.js';
+import { telegramDoctor } from './doctor.js';
+import { classifyTelegramError, describeTelegramError } from './errors.js';
+import { TelegramHealth } from './health.js';
 import { syncTelegramMenu } from './menu.js';
-import { decodePage, pagingKeyboard } from './paging.js';
+import { Poller } from './polling.js';
+import { checkTelegramPosting } from './posting.js';
 import { renderTelegramReply } from './render.js';
+import { RoleResolver, type RoleCacheOptions } from './roles.js';
+import { installUpdateHandlers, SEND_OPTIONS } from './updates.js';
 
 /** Telegram's documented broadcast limits. */
 export const TELEGRAM_LIMITS: PacerLimits = {
@@ -30,6 +33,22 @@ export const TELEGRAM_LIMITS: PacerLimits = {
   perChat: { count: 1, perMs: 1000 },
   perGroup: { count: 20, perMs: 60_000 },
 };
+
+/**
+ * Request timeouts, in seconds. `send`: a reminder's sendMessage, far under
+ * the scheduler's 3-minute claim lease, so a hung request never outlives its
+ * claim. `api`: replies, role lookups, polling's getUpdates. `poll`:
+ * getUpdates' long-poll timeout, which must stay under `api` or every idle
+ * poll would time out.
+ */
+export interface TelegramTimeouts {
+  readonly send: number;
+  readonly api: number;
+  readonly poll: number;
+}
+
+/** The defaults of {@link TelegramTimeouts}. */
+export const TELEGRAM_TIMEOUTS: TelegramTimeouts = { send: 10, api: 20, poll: 10 };
 
 /** Options of the Telegram adapter. */
 export interface TelegramAdapterOptions {
@@ -40,54 +59,69 @@ export interface TelegramAdapterOptions {
   readonly log: Logger;
   /** Known bot identity (skips getMe; tests). */
   readonly botInfo?: UserFromGetMe;
-  /** First and largest wait between start-up attempts while Telegram is unreachable. */
+  /**
+   * First and largest wait between attempts while Telegram is unreachable at
+   * start, the token is rejected (retried at the largest wait: an operator
+   * may fix a proxy or the token's server-side state), or another instance
+   * holds the long poll (409).
+   */
   readonly backoff?: { readonly initialMs: number; readonly maxMs: number };
   readonly limits?: PacerLimits;
+  readonly timeouts?: Partial<TelegramTimeouts>;
+  /** Wait between long polls that failed on the network. Default 3 s. */
+  readonly pollRetryMs?: number;
+  readonly roleCache?: RoleCacheOptions;
+  /** Interval over which repeats of one failure are logged as one line. Default 30 s. */
+  readonly logIntervalMs?: number;
 }
 
-const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
-const STALE = 'This list has changed. Please send the command again.';
-const SEND_OPTIONS = { parse_mode: 'HTML', link_preview_options: { is_disabled: true } } as const;
-/** sendMessage's optional parameters. */
-type SendExtra = NonNullable<Parameters<Api['sendMessage']>[2]>;
-
-/** What a log line may say about a failure: codes, never payloads (they may quote what someone typed). */
-const describe = (e: unknown): Record<string, unknown> => e instanceof GrammyError
-  ? { code: e.error_code, description: e.description, method: e.method }
-  : { error: e instanceof Error ? e.message : String(e) };
+const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member', 'chat_member'] as const;
 
 /** Telegram, as a Placard adapter. */
 export class TelegramAdapter implements Adapter {
   readonly name = 'telegram' as const;
   readonly bot: Bot;
-  /** For scheduled sends: no auto-retry, so 429s come back as retryAfter. */
+  /** For scheduled sends and start-up: no auto-retry, so 429s come back as retryAfter; a short timeout. */
   private readonly sendApi: Api;
   private readonly roles: RoleResolver;
   private readonly pacer: Pacer;
-  private runner: RunnerHandle | undefined;
+  private readonly health = new TelegramHealth();
+  private readonly burst: BurstLog;
+  private readonly botId: number;
+  private readonly timeouts: TelegramTimeouts;
+  private poller: Poller | undefined;
   private booting: Promise<void> | undefined;
   private stopped = false;
   private wake: (() => void) | undefined;
-  private isReady = false;
   private webhookHandle: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | undefined;
 
   constructor(private readonly options: TelegramAdapterOptions) {
-    const client = options.apiRoot ? { apiRoot: options.apiRoot } : {};
-    this.bot = new Bot(options.token, { client, ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
+    const timeouts = { ...TELEGRAM_TIMEOUTS, ...options.timeouts };
+    const root = options.apiRoot ? { apiRoot: options.apiRoot } : {};
+    this.bot = new Bot(options.token, { client: { ...root, timeoutSeconds: timeouts.api }, ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
+    this.burst = new BurstLog(options.log, options.logIntervalMs === undefined ? {} : { intervalMs: options.logIntervalMs });
     // Replies wait out a 429 (up to 30 s); 5xx and network errors fail fast instead of holding the chat's queue.
     this.bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowInternalServerErrors: true, rethrowHttpErrors: true }));
-    // Every failed request is logged once, polling's included (the runner retries those silently).
-    this.bot.api.config.use((prev, method, payload, signal) => prev(method, payload, signal).catch((e: unknown) => {
-      if (!signal?.aborted) options.log.warn({ ...describe(e), method }, 'telegram request failed');
-      throw e;
-    }));
-    this.sendApi = new Api(options.token, client);
-    this.roles = new RoleResolver(() => this.bot.api);
+    // Every failed call counts for readiness and is logged, polling's included (the runner retries those
+    // silently) — a burst of one failure as one line per interval, not one per request.
+    const onFailure = (method: string, cause: string, failure: unknown): void => {
+      this.burst.note('warn', `request:${method}:${cause}`, { method, cause, ...failureFields(failure) }, 'telegram request failed');
+    };
+    this.bot.api.config.use(this.health.transformer(onFailure));
+    this.sendApi = new Api(options.token, { ...root, timeoutSeconds: timeouts.send });
+    this.sendApi.config.use(this.health.transformer(onFailure));
+    this.roles = new RoleResolver(() => this.bot.api, options.roleCache);
     this.pacer = new Pacer(options.limits ?? TELEGRAM_LIMITS);
+    // A token is `<bot id>:<secret>`: the id is known without asking Telegram (checkPosting before start, doctor).
+    this.botId = options.botInfo?.id ?? Number(options.token.split(':')[0]);
+    this.timeouts = timeouts;
   }
 
-  /** True once connected and taking updates. */
-  ready(): boolean { return this.isReady; }
+  /** True while the Bot API answers and updates are taken (see health.ts). */
+  ready(): boolean { return !this.stopped && this.health.ready(); }
+
+  /** Why not ready: start-up, a rejected token, a polling conflict, or the last calls failing. */
+  notReadyReason(): string | undefined { return this.stopped ? 'stopped' : this.health.reason(); }
 
   /** Webhook mode only: the path and handler to mount on the HTTP server. */
   webhookRoute(): { path: string; handler: (req: IncomingMessage, res: ServerResponse) => Promise<void> } | undefined {
@@ -99,8 +133,8 @@ export class TelegramAdapter implements Adapter {
         if (!this.webhookHandle) { res.writeHead(503).end(); return; }
         try { await this.webhookHandle(req, res); } catch (e: unknown) {
           // A failed update is handled as in polling mode; Telegram still gets its 200, or it would resend it forever.
-          if (e instanceof BotError) await this.onError(e);
-          else this.options.log.error(describe(e), 'telegram webhook update failed');
+          if (e instanceof BotError) await this.bot.errorHandler(e);
+          else this.burst.note('error', 'webhook', describeTelegramError(e), 'telegram webhook update failed');
           if (!res.headersSent) res.writeHead(200).end();
         }
       },
@@ -109,7 +143,10 @@ export class TelegramAdapter implements Adapter {
 
   /** Installs the handlers and connects in the background, retrying with backoff while Telegram is unreachable. */
   async start(handler: InvocationHandler): Promise<void> {
-    this.install(handler);
+    installUpdateHandlers(this.bot, handler, {
+      services: this.options.services, roles: this.roles, burst: this.burst, log: this.options.log,
+      checkPosting: (target) => this.checkPosting(target),
+    });
     this.booting = this.boot();
   }
 
@@ -118,11 +155,11 @@ export class TelegramAdapter implements Adapter {
     this.stopped = true;
     this.wake?.();
     await this.booting;
-    if (this.runner?.isRunning()) await this.runner.stop().catch(() => undefined);
-    this.isReady = false;
+    await this.poller?.stop();
+    this.burst.flush();
   }
 
-  /** Sends one message for the scheduler, paced under Telegram's limits. */
+  /** Sends one message for the scheduler, paced under Telegram's limits; each request bounded by `timeouts.send`. */
   async send(target: ChatRef, message: RichMessage): Promise<SendResult> {
     const texts = renderTelegramReply({ messages: [message] });
     try {
@@ -136,9 +173,21 @@ export class TelegramAdapter implements Adapter {
     }
   }
 
+  /** Whether the bot may post in `target` (its own rights there); sends nothing. Rejects when Telegram cannot be asked. */
+  checkPosting(target: ChatRef): Promise<PostingProblem | undefined> {
+    return checkTelegramPosting(this.bot.api, this.botId, target);
+  }
+
+  /** The token (getMe) and the webhook (getWebhookInfo) as this deployment needs them; sends nothing. */
+  doctor(): Promise<readonly DoctorFinding[]> {
+    return telegramDoctor(this.sendApi, this.options.webhook?.url);
+  }
+
   private async boot(): Promise<void> {
     const { initialMs, maxMs } = this.options.backoff ?? { initialMs: 1000, maxMs: 60_000 };
+    const { log } = this.options;
     let delay = initialMs;
+    let tokenRejected = false;
     for (;;) {
       if (this.stopped) return;
       try {
@@ -151,117 +200,38 @@ export class TelegramAdapter implements Adapter {
         break;
       } catch (error: unknown) {
         if (error instanceof GrammyError && error.error_code === 401) {
-          this.options.log.error('telegram rejected the bot token (401); check TELEGRAM_BOT_TOKEN');
-          return;
+          // Not final: a proxy in between may answer 401 until it is fixed. Retried slowly, said once.
+          if (!tokenRejected) log.error({ retryEveryMs: maxMs }, 'telegram rejected the bot token (401); check TELEGRAM_BOT_TOKEN; retrying');
+          tokenRejected = true;
+          delay = maxMs;
+        } else {
+          this.burst.note('warn', 'boot', { ...describeTelegramError(error), retryInMs: delay }, 'telegram unreachable at start; retrying');
         }
-        this.options.log.warn({ ...describe(error), retryInMs: delay }, 'telegram unreachable at start; retrying');
         await new Promise<void>((resolve) => { const t = setTimeout(resolve, delay); this.wake = () => { clearTimeout(t); resolve(); }; });
         delay = Math.min(delay * 2, maxMs);
       }
     }
-    const { services, log } = this.options;
+    const { services } = this.options;
     void syncTelegramMenu(this.bot.api, this.bot.botInfo.id, services.commands, services.store, log);
     if (this.options.webhook) {
       this.webhookHandle = webhookCallback(this.bot, 'http', { secretToken: this.options.webhook.secret, onTimeout: 'return' });
     } else {
-      this.runner = run(this.bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] }, silent: true, retryInterval: 3000, maxRetryTime: Number.POSITIVE_INFINITY } });
-      void this.runner.task()?.catch((e: unknown) => { this.isReady = false; log.error(describe(e), 'telegram polling stopped'); });
+      this.poller = new Poller(this.bot, {
+        allowedUpdates: ALLOWED_UPDATES, pollTimeoutSeconds: this.timeouts.poll, retryMs: this.options.pollRetryMs ?? 3000,
+        backoff: { initialMs, maxMs }, health: this.health, log,
+      });
+      this.poller.start();
     }
-    this.isReady = true;
+    this.health.set('starting', false);
     log.info({ mode: this.options.webhook ? 'webhook' : 'polling' }, 'telegram adapter ready');
   }
+}
 
-  /**
-   * One chat's updates in order (`inOrderPer`, see there why not the runner's
-   * `sequentialize`), then one router for the three kinds of update the bot
-   * asks for. A single middleware rather than three `bot.on` filters: each
-   * grammY layer is an async frame held for as long as the reply is in flight.
-   * Failures go to `bot.catch` (the runner calls it; the webhook route does the same).
-   */
-  private install(handler: InvocationHandler): void {
-    this.bot.catch((err: BotError) => this.onError(err));
-    const inOrder = inOrderPer((ctx: Context) => ctx.chat?.id);
-    const route = async (ctx: Context): Promise<unknown> => {
-      if (ctx.message) return this.onMessage(ctx, ctx.message, handler);
-      if (ctx.callbackQuery?.data !== undefined) return this.onButton(ctx, ctx.callbackQuery, handler);
-      if (ctx.myChatMember) return this.onMembership(ctx.myChatMember);
-    };
-    // The router is the ordering's `next`: one installed middleware, so grammY adds no layer between them.
-    this.bot.use((ctx) => inOrder(ctx, () => route(ctx)));
+/** Log fields of a failed call: a thrown error, or the Bot API's `ok: false` answer (code and description only). */
+function failureFields(failure: unknown): Record<string, unknown> {
+  if (typeof failure === 'object' && failure !== null && 'ok' in failure && failure.ok === false) {
+    const { error_code: code, description } = failure as { error_code?: unknown; description?: unknown };
+    return { code, description };
   }
-
-  private onMessage(ctx: Context, msg: Message, handler: InvocationHandler): Promise<unknown> | undefined {
-    const chat = chatRefOf(msg.chat);
-    if (msg.migrate_to_chat_id !== undefined) return moveChat(this.options.services.store, chat, String(msg.migrate_to_chat_id));
-    const cmd = commandOf(msg, ctx.me.username);
-    if (!cmd) return undefined;
-    const invocation: Invocation = {
-      command: cmd.command, text: cmd.text, chat, now: new Date(), locale: msg.from?.language_code,
-      role: () => this.roleOr('member', () => this.roles.roleOf(msg.chat, msg.from?.id, msg.sender_chat?.id)),
-    };
-    // In a group the answer quotes the command, so it is clear what it answers; a private chat needs no quote.
-    const quote = msg.chat.type === 'private' ? undefined : msg.message_id;
-    return handler(invocation).then((reply) => this.deliver(ctx, reply, quote, msg.is_topic_message ? msg.message_thread_id : undefined));
-  }
-
-  private async onButton(ctx: Context, query: CallbackQuery, handler: InvocationHandler): Promise<void> {
-    const request = decodePage(query.data ?? '');
-    const message = query.message;
-    if (!request || !message) { await ctx.answerCallbackQuery(query.data === 'noop' ? {} : { text: STALE }); return; }
-    const reply = await handler({
-      command: request.command, text: `${request.args} ${request.page}`.trim(), chat: chatRefOf(message.chat), now: new Date(),
-      role: () => this.roleOr('member', () => this.roles.roleOf(message.chat, query.from.id)),
-    });
-    const texts = renderTelegramReply(reply);
-    if (reply.ephemeral || texts.length !== 1) { await ctx.answerCallbackQuery({ text: STALE }); return; }
-    const markup = reply.paging ? pagingKeyboard(reply.paging) : undefined;
-    await ctx.editMessageText(texts[0]!.html, { ...SEND_OPTIONS, ...(markup ? { reply_markup: markup } : {}) })
-      .catch((e: unknown) => { if (!(e instanceof GrammyError && /not modified/.test(e.description))) throw e; });
-    await ctx.answerCallbackQuery();
-  }
-
-  private async onMembership(update: ChatMemberUpdated): Promise<void> {
-    const status = update.new_chat_member.status;
-    if (status === 'kicked' || status === 'left') {
-      await forgetChat(this.options.services.store, chatRefOf(update.chat));
-      this.options.log.info({ chat: update.chat.id, status }, 'telegram chat left; its settings are deleted');
-    }
-  }
-
-  /** Sends a reply: HTML pieces under the limit, the first quoting `replyTo` when given, buttons on the last. */
-  private deliver(ctx: Context, reply: Reply, replyTo: number | undefined, threadId: number | undefined): Promise<unknown> {
-    const texts = renderTelegramReply(reply);
-    const markup = reply.paging ? pagingKeyboard(reply.paging) : undefined;
-    const chatId = ctx.chat!.id;
-    const extraFor = (i: number): SendExtra => {
-      const extra: SendExtra = { ...SEND_OPTIONS };
-      if (threadId !== undefined) extra.message_thread_id = threadId;
-      if (i === 0 && replyTo !== undefined) extra.reply_parameters = { message_id: replyTo, allow_sending_without_reply: true };
-      if (i === texts.length - 1 && markup) extra.reply_markup = markup;
-      return extra;
-    };
-    // Most replies are one message: sent at once. Longer ones one after another, as a promise chain
-    // rather than an awaiting loop, so no frame is held while a piece is in flight.
-    if (texts.length === 1) return ctx.api.sendMessage(chatId, texts[0]!.html, extraFor(0));
-    let sent: Promise<unknown> = Promise.resolve();
-    for (let i = 0; i < texts.length; i++) sent = sent.then(() => ctx.api.sendMessage(chatId, texts[i]!.html, extraFor(i)));
-    return sent;
-  }
-
-  private async roleOr<T>(fallback: T, get: () => Promise<T>): Promise<T> {
-    try { return await get(); } catch (e: unknown) {
-      this.options.log.warn(describe(e), 'telegram role lookup failed; treating as member');
-      return fallback;
-    }
-  }
-
-  private async onError(err: BotError): Promise<void> {
-    const chat = err.ctx.chat;
-    const result = classifyTelegramError(err.error);
-    this.options.log.warn({ ...describe(err.error), chat: chat?.id, result: result.kind }, 'telegram update failed');
-    if (!chat) return;
-    const ref = chatRefOf(chat);
-    if (result.kind === 'gone') await forgetChat(this.options.services.store, ref);
-    if (result.kind === 'migrated') await moveChat(this.options.services.store, ref, result.newChatId);
-  }
+  return describeTelegramError(failure);
 }

@@ -9,6 +9,7 @@ import type { BotCommand, BotCommandScope } from 'grammy/types';
 import type { Command } from '../../src/commands/types.js';
 import type { Logger } from '../../src/log.js';
 import type { Store } from '../../src/store/store.js';
+import { describeTelegramError } from './errors.js';
 
 const REGISTRATION = 'registration';
 
@@ -37,7 +38,7 @@ export async function syncTelegramMenu(api: Api, botId: number, commands: readon
     log.info({ scopes: menus.length }, 'telegram command menu set');
     return 'set';
   } catch (error: unknown) {
-    log.warn({ err: error }, 'telegram command menu could not be set; serving anyway');
+    log.warn(describeTelegramError(error), 'telegram command menu could not be set; serving anyway');
     return 'failed';
   }
 }

@@ -36,9 +36,13 @@ export interface TelegramRig {
   close(): Promise<void>;
 }
 
-/** Starts the fake and the adapter (polling unless `webhook` is given). */
-export async function startTelegramRig(overrides: Partial<TelegramAdapterOptions> & { services?: Services; down?: boolean } = {}): Promise<TelegramRig> {
-  const tg = await startFakeTelegram({ botUsername: 'placardbot', ...(overrides.down ? { down: true } : {}) });
+/** Starts the fake and the adapter (polling unless `webhook` is given); `onFake` runs on the fake before the adapter starts. */
+export async function startTelegramRig(
+  overrides: Partial<TelegramAdapterOptions> & { services?: Services; down?: boolean; onFake?: (tg: FakeTelegram) => void } = {},
+): Promise<TelegramRig> {
+  const { onFake, down, ...options } = overrides;
+  const tg = await startFakeTelegram({ botUsername: 'placardbot', ...(down ? { down: true } : {}) });
+  onFake?.(tg); // before the adapter starts: faults for its first calls
   tg.setMemberStatus(GROUP.id, ADMIN.id, 'administrator');
   tg.setMemberStatus(GROUP.id, MEMBER.id, 'member');
   const services = overrides.services ?? await testServices();
@@ -46,7 +50,7 @@ export async function startTelegramRig(overrides: Partial<TelegramAdapterOptions
   const log = createLogger({ level: 'debug', secrets: [tg.token], destination: logs });
   const adapter = new TelegramAdapter({
     token: tg.token, apiRoot: tg.apiRoot, services, log, botInfo: tg.botInfo,
-    backoff: { initialMs: 50, maxMs: 200 }, ...overrides,
+    backoff: { initialMs: 50, maxMs: 200 }, ...options,
   });
   const dispatcher = new Dispatcher(services, log);
   await adapter.start((inv) => dispatcher.dispatch(inv));

@@ -144,12 +144,12 @@ describe('Telegram adapter', () => {
     const msg = { title: 'Reminder', blocks: [paragraph('15 years ago today')] };
     expect(await rig.adapter.send(target, msg)).toEqual({ kind: 'sent' });
     const cases = [
-      [Faults.retryAfter(7), { kind: 'retryAfter', ms: 7000 }],
+      [Faults.retryAfter(7), { kind: 'retryAfter', ms: 7000, scope: 'bot' }],
       [Faults.kicked('supergroup'), { kind: 'gone' }],
       [Faults.chatNotFound(), { kind: 'gone' }],
       [Faults.migrated(-100999), { kind: 'migrated', newChatId: '-100999' }],
       [Faults.internal(), { kind: 'failed', transient: true }],
-      [Faults.drop(), { kind: 'failed', transient: true }],
+      [Faults.drop(), { kind: 'failed', transient: true, ambiguous: true }],
     ] as const;
     // Each case on its own chat: the pacer allows one message per second per chat.
     for (const [i, [fault, expected]] of cases.entries()) {

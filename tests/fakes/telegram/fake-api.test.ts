@@ -132,6 +132,22 @@ describe('chats, members, commands', () => {
     expect(senders).toEqual([GROUP.id, 1087968824]);
   });
 
+  it("the bot's own rights: channel admins may post unless told otherwise; a group's default permissions", async () => {
+    const api = newBot().api;
+    const channel = { id: -1001234, type: 'channel' } as const;
+    tg.addChat(channel);
+    tg.addChat(GROUP);
+    tg.setMemberStatus(channel.id, tg.botInfo.id, 'administrator');
+    expect(await api.getChatMember(channel.id, tg.botInfo.id)).toMatchObject({ status: 'administrator', can_post_messages: true });
+    tg.setBotRights(channel.id, { can_post_messages: false });
+    expect(await api.getChatMember(channel.id, tg.botInfo.id)).toMatchObject({ can_post_messages: false });
+    tg.setMemberStatus(GROUP.id, tg.botInfo.id, 'administrator');
+    expect(await api.getChatMember(GROUP.id, tg.botInfo.id)).not.toHaveProperty('can_post_messages');
+    expect((await api.getChat(GROUP.id)).permissions).toBeUndefined();
+    tg.setChatPermissions(GROUP.id, { can_send_messages: false });
+    expect((await api.getChat(GROUP.id)).permissions).toEqual({ can_send_messages: false });
+  });
+
   it('my_chat_member: the bot is kicked / blocked, then sending fails with 403', async () => {
     const bot = newBot();
     const changes: string[] = [];
@@ -175,6 +191,19 @@ describe('outages and webhook replies', () => {
     await tg.waitForCall('getMe', 3);
     await tg.close();
     expect(await hung).toBeInstanceOf(HttpError);
+  });
+
+  it('getWebhookInfo reports the last failed delivery until the webhook is set again', async () => {
+    const api = newBot().api;
+    await api.setWebhook('http://127.0.0.1:9/hook');
+    expect(await api.getWebhookInfo()).not.toHaveProperty('last_error_message');
+    const t0 = Math.floor(Date.now() / 1000);
+    expect(await tg.deliverToWebhook(tg.sendUserMessage({ chat: { id: 7, type: 'private' }, text: 'hey' }))).toBe(0);
+    const info = await api.getWebhookInfo();
+    expect(info).toMatchObject({ last_error_message: 'Connection refused', pending_update_count: 1 });
+    expect(info.last_error_date).toBeGreaterThanOrEqual(t0);
+    await api.setWebhook('http://127.0.0.1:9/hook');
+    expect(await api.getWebhookInfo()).not.toHaveProperty('last_error_message');
   });
 
   it('executes a webhook reply (method call in the response body)', async () => {

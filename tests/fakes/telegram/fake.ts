@@ -208,6 +208,23 @@ export class FakeTelegram {
   }
 
   /**
+   * Overrides fields of the bot's own ChatMember in a chat, e.g.
+   * `{ can_post_messages: false }` for a channel admin without the right to post.
+   */
+  setBotRights(chatId: number, rights: Record<string, boolean>): void {
+    const rec = this.state.chats.get(chatId) ?? this.state.resolveChat(chatId);
+    if (!rec) throw new Error(`fake telegram: unknown chat ${chatId}`);
+    rec.botRights = { ...rec.botRights, ...rights };
+  }
+
+  /** Sets a chat's default member permissions, as `getChat` reports them (e.g. `{ can_send_messages: false }`). */
+  setChatPermissions(chatId: number, permissions: Record<string, boolean>): void {
+    const rec = this.state.chats.get(chatId) ?? this.state.resolveChat(chatId);
+    if (!rec) throw new Error(`fake telegram: unknown chat ${chatId}`);
+    rec.permissions = { ...rec.permissions, ...permissions };
+  }
+
+  /**
    * POSTs an update to the registered webhook with the registered secret (or
    * `opts.secretToken`; `null` omits the header). Resolves with the HTTP status
    * (0 if unreachable). A 2xx removes the update from the queue.

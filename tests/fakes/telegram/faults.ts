@@ -43,6 +43,9 @@ export const Faults = {
   dropAfterProcessing: (): Fault => ({ kind: 'drop', afterProcessing: true }),
   /** Request held forever (until `close()`). */
   hang: (): Fault => ({ kind: 'hang' }),
+  /** Any Bot API error, e.g. `error(400, 'Bad Request: have no rights to send a message')`. */
+  error: (status: number, description: string, parameters?: ApiFailure['parameters']): Fault =>
+    (parameters ? { kind: 'error', status, description, parameters } : { kind: 'error', status, description }),
 } as const;
 
 /** What the server should do for a fault. */

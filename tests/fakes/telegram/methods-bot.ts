@@ -5,7 +5,7 @@
 import type { BotCommand } from 'grammy/types';
 import { asRecord, paramBool, paramChatId, paramInt, paramJson, paramString } from './http-body.js';
 import { fail, messageMethods, ok, targetChat, type MethodHandler } from './methods-messages.js';
-import type { FakeState } from './state.js';
+import type { ChatRecord, FakeState } from './state.js';
 import type { ApiFailure, MemberStatus } from './types.js';
 
 const isFailure = (v: unknown): v is ApiFailure => asRecord(v)?.['ok'] === false;
@@ -67,6 +67,8 @@ const getWebhookInfo: MethodHandler = (ctx) => {
   const info: Record<string, unknown> = { url: w?.url ?? '', has_custom_certificate: false, pending_update_count: ctx.state.updates.length };
   if (w?.max_connections !== undefined) info['max_connections'] = w.max_connections;
   if (w?.allowed_updates !== undefined) info['allowed_updates'] = w.allowed_updates;
+  if (w?.last_error_date !== undefined) info['last_error_date'] = w.last_error_date;
+  if (w?.last_error_message !== undefined) info['last_error_message'] = w.last_error_message;
   return ok(info);
 };
 
@@ -121,11 +123,22 @@ const deleteMyCommands: MethodHandler = (ctx, p) => {
 const getChat: MethodHandler = (ctx, p) => {
   const rec = targetChat(ctx.state, p);
   if (isFailure(rec)) return rec;
-  return ok({ ...rec.chat, accent_color_id: 0, max_reaction_count: 11 });
+  return ok({ ...rec.chat, accent_color_id: 0, max_reaction_count: 11, ...(rec.permissions ? { permissions: rec.permissions } : {}) });
 };
 
-/** A `ChatMember` object for a status. */
-export function chatMember(state: FakeState, userId: number, status: MemberStatus): Record<string, unknown> {
+/**
+ * A `ChatMember` object for a status. With the chat's record: an administrator
+ * of a channel also gets the channel rights (`can_post_messages`, …), and the
+ * bot's own fields are overridden by `botRights`.
+ */
+export function chatMember(state: FakeState, userId: number, status: MemberStatus, rec?: ChatRecord): Record<string, unknown> {
+  const member = baseChatMember(state, userId, status);
+  if (rec?.chat.type === 'channel' && status === 'administrator') Object.assign(member, { can_post_messages: true, can_edit_messages: true });
+  if (rec?.botRights && userId === state.botInfo.id) Object.assign(member, rec.botRights);
+  return member;
+}
+
+function baseChatMember(state: FakeState, userId: number, status: MemberStatus): Record<string, unknown> {
   const user = state.userById(userId);
   switch (status) {
     case 'creator':
@@ -151,7 +164,7 @@ const getChatMember: MethodHandler = (ctx, p) => {
   const userId = paramInt(p, 'user_id');
   if (userId === undefined || userId <= 0) return fail(400, 'Bad Request: invalid user_id specified');
   const status = userId === ctx.state.botInfo.id ? rec.botStatus : rec.members.get(userId) ?? 'member';
-  return ok(chatMember(ctx.state, userId, status));
+  return ok(chatMember(ctx.state, userId, status, rec));
 };
 
 /** Every implemented method, keyed by lower-cased name (the Bot API is case-insensitive). */

@@ -17,6 +17,10 @@ export interface ChatRecord {
   /** The bot's own status in the chat; `kicked`/`left` make sends fail with 403. */
   botStatus: MemberStatus;
   members: Map<number, MemberStatus>;
+  /** Overrides of the bot's own ChatMember fields (e.g. `can_post_messages: false`), set by `setBotRights`. */
+  botRights?: Record<string, boolean>;
+  /** The chat's default member permissions (`getChat`'s `permissions`), set by `setChatPermissions`. */
+  permissions?: Record<string, boolean>;
 }
 
 /** Update types Telegram delivers when `allowed_updates` is empty/unset. */

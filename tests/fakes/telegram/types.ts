@@ -122,6 +122,10 @@ export interface WebhookState {
   secret_token?: string;
   allowed_updates?: string[];
   max_connections?: number;
+  /** Unix time of the last failed delivery (`deliverToWebhook` answered non-2xx or unreachable). */
+  last_error_date?: number;
+  /** Telegram's words for it, e.g. `Wrong response from the webhook: 503 Service Unavailable`. */
+  last_error_message?: string;
 }
 
 /** Counters kept by the fake. */

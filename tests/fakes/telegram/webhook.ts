@@ -3,7 +3,7 @@
  * (JSON body, `X-Telegram-Bot-Api-Secret-Token` header) and executes a
  * webhook reply (a method call in the response body) if the bot sent one.
  */
-import { request } from 'node:http';
+import { request, STATUS_CODES } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { asRecord } from './http-body.js';
 import type { FakeServer } from './server.js';
@@ -50,7 +50,11 @@ export async function deliverUpdate(
     req.end(payload);
   });
   const delivery: WebhookDelivery = { update_id: update.update_id, status, body, at: Date.now() };
-  if (status >= 200 && status < 300) {
+  if (status < 200 || status >= 300) {
+    // As getWebhookInfo reports it until the next setWebhook.
+    hook.last_error_date = Math.floor(Date.now() / 1000);
+    hook.last_error_message = status === 0 ? 'Connection refused' : `Wrong response from the webhook: ${status} ${STATUS_CODES[status] ?? ''}`.trim();
+  } else {
     const idx = state.updates.findIndex((u) => u.update_id === update.update_id);
     if (idx >= 0) state.updates.splice(idx, 1);
     await runWebhookReply(server, body);
