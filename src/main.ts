@@ -1,13 +1,13 @@
 /**
  * Composition root of `placard serve`: configuration → content → store →
- * adapters → scheduler → HTTP server, and an orderly shutdown. The only module of the
- * core that knows the platform adapters; it loads each one only when it is
- * configured, so a Discord-only deployment never loads grammY and vice versa.
+ * adapters → scheduler → HTTP server, and an orderly shutdown. The adapters are
+ * built by `platforms.ts`, which loads each one only when it is configured, so
+ * a Discord-only deployment never loads grammY and vice versa.
  */
-import type { Adapter } from './adapter.js';
 import { createCore } from './app.js';
 import type { Config } from './config.js';
-import { startHttpServer, type ReadinessCheck, type RouteHandler } from './http/server.js';
+import { startHttpServer, type ReadinessCheck } from './http/server.js';
+import { createPlatforms } from './platforms.js';
 import type { Logger } from './log.js';
 import { Metrics } from './metrics.js';
 import { Scheduler } from './schedule/scheduler.js';
@@ -23,23 +23,10 @@ export interface Served {
 export async function serve(config: Config, log: Logger): Promise<Served> {
   const metrics = new Metrics();
   const core = await createCore(config, log, metrics);
-  const adapters: Adapter[] = [];
+  const { adapters, routes } = await createPlatforms(config, core.services, log);
   const readiness: Record<string, ReadinessCheck> = {
     store: async () => core.store.ping().then(() => undefined, (e: unknown) => (e instanceof Error ? e.message : 'unreachable')),
   };
-  const routes: Record<string, RouteHandler> = {};
-
-  if (config.telegram) {
-    const { TelegramAdapter } = await import('../adapters/telegram/adapter.js');
-    const telegram = new TelegramAdapter({ ...config.telegram, services: core.services, log: log.child({ adapter: 'telegram' }) });
-    const hook = telegram.webhookRoute();
-    if (hook) routes[hook.path] = hook.handler;
-    adapters.push(telegram);
-  }
-  if (config.discord) {
-    const { DiscordAdapter } = await import('../adapters/discord/adapter.js');
-    adapters.push(new DiscordAdapter({ ...config.discord, services: core.services, log: log.child({ adapter: 'discord' }) }));
-  }
   for (const adapter of adapters) {
     // The adapter knows best why it is not ready (a rejected token, stopped polling); the generic words are the fallback.
     const fallback = `not connected to ${adapter.name === 'telegram' ? 'the Bot API' : 'the Discord gateway'}`;
