@@ -9,6 +9,10 @@ import { createLogger, type Logger } from '../../src/log.js';
 import type { RichMessage } from '../../src/rich/model.js';
 import { CHAT_SETTINGS, type ChatSettings } from '../../src/store/chat-settings.js';
 import type { Store } from '../../src/store/store.js';
+import type { Campaign } from '../../src/content/campaign.js';
+import { Scheduler, type SchedulerOptions } from '../../src/schedule/scheduler.js';
+import { openStore } from '../../src/store/open.js';
+import { shippedCampaign } from '../helpers/core.js';
 
 /** A clock that only moves when told (or when `sleep` is awaited). */
 export class TestClock {
@@ -106,4 +110,31 @@ export async function seedSubscriptions(
       subscribed: true, timeZone: 'Asia/Almaty', reminderTime: '09:00', kind: 'group', ...settings,
     });
   }
+}
+
+/** What the scheduler unit tests share: the shipped campaign, a memory store with subscribed chats, a test clock, a scripted adapter and a logger. */
+export interface SchedulerRig {
+  readonly campaign: Campaign;
+  readonly store: Store;
+  readonly clock: TestClock;
+  readonly adapter: ScriptedAdapter;
+  readonly logged: ReturnType<typeof memoryLogger>;
+}
+
+/** A fresh rig at 2026-12-16 04:00 UTC (09:00 in Almaty) with `chatIds` subscribed on Telegram. */
+export async function schedulerRig(chatIds: readonly string[]): Promise<SchedulerRig> {
+  const rig = {
+    campaign: await shippedCampaign(), store: await openStore('memory://'), clock: TestClock.at('2026-12-16T04:00:00Z'),
+    adapter: new ScriptedAdapter(), logged: memoryLogger(),
+  };
+  await seedSubscriptions(rig.store, 'telegram', chatIds);
+  return rig;
+}
+
+/** A scheduler on the rig's store, clock and logger; the rig's adapter unless `adapters` is given. */
+export function rigScheduler(rig: SchedulerRig, extra: Partial<SchedulerOptions> = {}, adapters?: ReadonlyMap<Platform, Adapter>): Scheduler {
+  const { campaign, store, clock, logged } = rig;
+  return new Scheduler({
+    campaign, store, adapters: adapters ?? new Map([['telegram', rig.adapter]]), catchUpHours: 6, log: logged.log, clock: clock.now, sleep: clock.sleep, ...extra,
+  });
 }

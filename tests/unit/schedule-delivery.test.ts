@@ -6,10 +6,8 @@ import type { Campaign } from '../../src/content/campaign.js';
 import { DELIVERED, deliveryKey, type DeliveredMarker, type SendObservation } from '../../src/schedule/delivery.js';
 import { Scheduler, type SchedulerOptions } from '../../src/schedule/scheduler.js';
 import { CHAT_SETTINGS, readChatSettings, updateChatSettings } from '../../src/store/chat-settings.js';
-import { openStore } from '../../src/store/open.js';
 import type { Store } from '../../src/store/store.js';
-import { shippedCampaign } from '../helpers/core.js';
-import { countingStore, memoryLogger, ScriptedAdapter, seedSubscriptions, TestClock } from '../schedule/harness.js';
+import { countingStore, memoryLogger, ScriptedAdapter, seedSubscriptions, TestClock, rigScheduler, schedulerRig } from '../schedule/harness.js';
 
 const ZHANAOZEN = 'zhanaozen-massacre-2011';
 const key = (chatId: string, platform: Platform = 'telegram'): string => deliveryKey({ platform, chatId }, ZHANAOZEN, 2026);
@@ -21,16 +19,11 @@ describe('reminder scheduler', () => {
   let adapter: ScriptedAdapter;
   let logged: ReturnType<typeof memoryLogger>;
 
-  const scheduler = (extra: Partial<SchedulerOptions> = {}, adapters: ReadonlyMap<Platform, Adapter> = new Map([['telegram', adapter]])): Scheduler =>
-    new Scheduler({ campaign, store, adapters, catchUpHours: 6, log: logged.log, clock: clock.now, sleep: clock.sleep, ...extra });
+  const scheduler = (extra: Partial<SchedulerOptions> = {}, adapters?: ReadonlyMap<Platform, Adapter>): Scheduler =>
+    rigScheduler({ campaign, store, clock, adapter, logged }, extra, adapters);
 
   beforeEach(async () => {
-    campaign = await shippedCampaign();
-    store = await openStore('memory://');
-    clock = TestClock.at('2026-12-16T04:00:00Z');
-    adapter = new ScriptedAdapter();
-    logged = memoryLogger();
-    await seedSubscriptions(store, 'telegram', ['-1001', '-1002', '42']);
+    ({ campaign, store, clock, adapter, logged } = await schedulerRig(['-1001', '-1002', '42']));
   });
 
   it('sends each subscribed chat its reminder once at 09:00 Almaty, and not again on later ticks or after a restart', async () => {

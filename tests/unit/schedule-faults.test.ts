@@ -12,10 +12,8 @@ import type { RichMessage } from '../../src/rich/model.js';
 import { DELIVERED, deliveryKey } from '../../src/schedule/delivery.js';
 import { Scheduler, type SchedulerOptions } from '../../src/schedule/scheduler.js';
 import { readChatSettings } from '../../src/store/chat-settings.js';
-import { openStore } from '../../src/store/open.js';
 import type { Store } from '../../src/store/store.js';
-import { shippedCampaign } from '../helpers/core.js';
-import { memoryLogger, ScriptedAdapter, seedSubscriptions, TestClock } from '../schedule/harness.js';
+import { memoryLogger, ScriptedAdapter, seedSubscriptions, TestClock, rigScheduler, schedulerRig } from '../schedule/harness.js';
 
 const ZHANAOZEN = 'zhanaozen-massacre-2011';
 const key = (chatId: string): string => deliveryKey({ platform: 'telegram', chatId }, ZHANAOZEN, 2026);
@@ -42,16 +40,11 @@ describe('reminder delivery under faults', () => {
   let adapter: ScriptedAdapter;
   let logged: ReturnType<typeof memoryLogger>;
 
-  const scheduler = (extra: Partial<SchedulerOptions> = {}, adapters: ReadonlyMap<Platform, Adapter> = new Map([['telegram', adapter]])): Scheduler =>
-    new Scheduler({ campaign, store, adapters, catchUpHours: 6, log: logged.log, clock: clock.now, sleep: clock.sleep, ...extra });
+  const scheduler = (extra: Partial<SchedulerOptions> = {}, adapters?: ReadonlyMap<Platform, Adapter>): Scheduler =>
+    rigScheduler({ campaign, store, clock, adapter, logged }, extra, adapters);
 
   beforeEach(async () => {
-    campaign = await shippedCampaign();
-    store = await openStore('memory://');
-    clock = TestClock.at('2026-12-16T04:00:00Z');
-    adapter = new ScriptedAdapter();
-    logged = memoryLogger();
-    await seedSubscriptions(store, 'telegram', CHATS);
+    ({ campaign, store, clock, adapter, logged } = await schedulerRig(CHATS));
   });
 
   it('a marker that fails to write after a send is retried until it sticks; nothing is sent twice', async () => {
