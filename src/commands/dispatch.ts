@@ -4,6 +4,8 @@
  */
 import type { Logger } from 'pino';
 import { deepFreeze } from '../content/freeze.js';
+import { PlacardError } from '../errors.js';
+import { BurstLog } from '../log-privacy.js';
 import { code, errorReply, text } from '../rich/build.js';
 import type { Reply } from '../rich/model.js';
 import { closest } from '../text/closest.js';
@@ -76,8 +78,12 @@ export class Dispatcher {
   /** Replies of cacheable commands (see `Command.cacheable`) by `cacheKey`, for this dispatcher's campaign. */
   private readonly replies = new Map<string, Reply>();
 
+  /** A store outage fails every command for a while: one line per kind of failure and interval, not one per command. */
+  private readonly failures: BurstLog | undefined;
+
   constructor(private readonly services: Services, private readonly log?: Logger, private readonly observe?: DispatchObserver) {
     this.byName = new Map(services.commands.map((c) => [c.name, c]));
+    this.failures = log ? new BurstLog(log) : undefined;
   }
 
   /** The command called `name`, if any. */
@@ -106,7 +112,8 @@ export class Dispatcher {
       return this.done(command, invocation, 'ok', key === undefined ? reply : this.remember(key, reply));
     } catch (error: unknown) {
       // Log what failed, never what was typed or who typed it.
-      this.log?.error({ err: error, command: command.name, platform: invocation.chat.platform }, 'command failed');
+      const kind = error instanceof PlacardError ? error.code : error instanceof Error ? error.name : 'unknown';
+      this.failures?.note('error', `command:${kind}`, { err: error, command: command.name, platform: invocation.chat.platform }, 'command failed');
       return this.done(command, invocation, 'failed', errorReply('Sorry, something went wrong on our side. Please try again in a moment.'));
     }
   }
