@@ -34,10 +34,10 @@ import { flagPostingProblem, forgetChat, moveChat, readChatSettings } from '../s
 import type { ReminderCounters } from './counters.js';
 import { slotKey, type DueReminder } from './due.js';
 import type { PlatformGates } from './gates.js';
-import { DELIVERED, whileRenewing, withTimeout, writeMarkerUntilStuck, type DeliveredMarker, type LedgerContext } from './ledger.js';
+import { claimDelivery, DELIVERED, whileRenewing, withTimeout, writeMarkerUntilStuck, type DeliveredMarker, type HeldClaim, type LedgerContext } from './ledger.js';
 import { slotOf, type SlotDefaults, type Subscriber } from './subscriptions.js';
 
-export { DELIVERED, type DeliveredMarker } from './ledger.js';
+export { DELIVERED, type DeliveredMarker, type HeldClaim } from './ledger.js';
 
 /** How long a marker is kept: longer than a year, so next year's key is the only one that matters. */
 export const MARKER_TTL_MS = 400 * 86_400_000;
@@ -104,30 +104,26 @@ export interface SendObservation {
 export type DeliveryOutcome =
   | 'sent' | 'delivered' | 'claimed' | 'changed' | 'gone' | 'forbidden' | 'paused' | 'deferred' | 'failed' | 'rejected' | 'storeError';
 
-/** Delivers one reminder. Never throws: store errors are logged (collapsed per burst) and reported as `storeError` or `failed`. */
-export async function deliver(job: DeliveryJob, adapter: Adapter, ctx: DeliveryContext): Promise<DeliveryOutcome> {
-  const attempt = new Attempt(job, adapter, ctx);
+/**
+ * Delivers one reminder. Never throws: store errors are logged (collapsed per
+ * burst) and reported as `storeError` (nothing was sent; `held` then says
+ * whether this caller still holds the claim, for its retry) or `failed`.
+ */
+export async function deliver(job: DeliveryJob, adapter: Adapter, ctx: DeliveryContext, held: HeldClaim = {}): Promise<DeliveryOutcome> {
+  const attempt = new Attempt(job, adapter, ctx, held);
   try {
-    return await attempt.start();
+    const outcome = await attempt.start();
+    held.claim = undefined;
+    return outcome;
   } catch (error: unknown) {
     ctx.counters.errors++;
-    ctx.burst.note('error', 'delivery-store', { err: error, platform: job.chat.platform }, 'reminder delivery failed on a store error; retried later');
+    ctx.burst.note('error', 'delivery-store', { err: error, platform: job.chat.platform }, 'reminder delivery failed on a store error; retried');
+    // Give back what can be given back; a claim that cannot be released stays in `held` for the retry.
+    if (held.claim !== undefined && (await ctx.store.release(held.claim.key).then(() => true, () => false))) held.claim = undefined;
     if (!attempt.sending) return 'storeError';
-    // A store error after a claim was won and something may have been sent: release what can be released.
-    await ctx.store.release(attempt.key).catch(() => undefined);
+    held.claim = undefined;
     return 'failed';
   }
-}
-
-/**
- * Claims a delivery key unless it is already delivered or held elsewhere. The
- * marker is read again after winning: another instance may have finished it
- * between the first read and the claim.
- */
-async function claimFresh(key: string, ctx: DeliveryContext): Promise<'won' | 'delivered' | 'claimed'> {
-  if ((await ctx.store.get(DELIVERED, key)) !== undefined) return 'delivered';
-  if (!(await ctx.store.claim(key, ctx.leaseMs))) return 'claimed';
-  return (await ctx.store.get(DELIVERED, key)) !== undefined ? 'delivered' : 'won';
 }
 
 /** One claimed delivery, from claim to marker. */
@@ -143,7 +139,9 @@ class Attempt {
   private waits = 0;
   private migrations = 0;
 
-  constructor(private readonly job: DeliveryJob, private readonly adapter: Adapter, private readonly ctx: DeliveryContext) {
+  constructor(
+    private readonly job: DeliveryJob, private readonly adapter: Adapter, private readonly ctx: DeliveryContext, private readonly held: HeldClaim,
+  ) {
     const c = job.chat;
     this.chat = { platform: c.platform, chatId: c.chatId, kind: c.kind };
     this.target = { platform: c.platform, chatId: c.targetId ?? c.chatId, kind: c.kind };
@@ -152,9 +150,8 @@ class Attempt {
 
   async start(): Promise<DeliveryOutcome> {
     const { ctx } = this;
-    const claim = await claimFresh(this.key, ctx);
+    const claim = await this.claim();
     if (claim !== 'won') return claim;
-    this.claimedAt = ctx.now();
     const settings = await readChatSettings(ctx.store, this.chat);
     if (settings?.subscribed !== true || slotKey(slotOf(settings, ctx.defaults)) !== slotKey(this.job.reminder.slot)) {
       await ctx.store.release(this.key);
@@ -276,10 +273,16 @@ class Attempt {
     this.target = { ...this.target, chatId: newChatId };
     this.key = deliveryKey(this.chat, this.job.reminder.event.id, this.job.reminder.year);
     this.sending = false;
-    const claim = await claimFresh(this.key, ctx);
+    const claim = await this.claim();
     if (claim !== 'won') return claim;
-    this.claimedAt = ctx.now();
     return 'again';
+  }
+
+  /** Claims (or renews) this delivery's key; see {@link claimDelivery}. */
+  private async claim(): Promise<'won' | 'delivered' | 'claimed'> {
+    const result = await claimDelivery(this.ctx, this.key, this.held);
+    if (result.outcome === 'won') this.claimedAt = result.wonAt;
+    return result.outcome;
   }
 
   /** True when waiting `ms` more still leaves a fifth of the lease for the send itself. */

@@ -13,7 +13,7 @@ import type { Adapter } from '../adapter.js';
 import type { Platform } from '../chat.js';
 import type { Campaign } from '../content/campaign.js';
 import type { RichMessage } from '../rich/model.js';
-import { deliver, deliveryKey, type DeliveryContext, type DeliveryJob, type DeliveryOutcome } from './delivery.js';
+import { deliver, deliveryKey, type DeliveryContext, type DeliveryJob, type DeliveryOutcome, type HeldClaim } from './delivery.js';
 import { slotKey, type DueReminder } from './due.js';
 import { reminderMessage } from './message.js';
 import type { SlotGroup } from './subscriptions.js';
@@ -150,9 +150,10 @@ async function gateAllows(platform: Platform, ctx: DeliveryContext): Promise<boo
 /** Delivers one job; after a store error before any send, waits with backoff and tries the same job again for a while. */
 async function deliverRetryingStore(job: DeliveryJob, adapter: Adapter, ctx: DeliveryContext, stopping: () => boolean): Promise<DeliveryOutcome> {
   const started = ctx.now();
+  const held: HeldClaim = {};
   let wait = STORE_BACKOFF_MS;
   for (;;) {
-    const outcome = await deliver(job, adapter, ctx);
+    const outcome = await deliver(job, adapter, ctx, held);
     if (outcome !== 'storeError' || stopping() || ctx.now() - started >= STORE_RETRY_FOR_MS) return outcome;
     await ctx.sleep(wait);
     wait = Math.min(wait * 2, STORE_BACKOFF_MAX_MS);

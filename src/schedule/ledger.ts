@@ -93,3 +93,41 @@ export function withTimeout<T>(ms: number, send: Promise<T>, onTimeout: () => T)
   const timeout = new Promise<T>((resolve) => { timer = setTimeout(() => resolve(onTimeout()), ms); });
   return Promise.race([send, timeout]).finally(() => clearTimeout(timer));
 }
+
+/**
+ * A claim an earlier try of the same job won but could not release (the
+ * store failed in between). The next try renews it instead of claiming
+ * again — otherwise it would find its own claim taken and wait out the lease.
+ */
+export interface HeldClaim {
+  claim?: { readonly key: string; readonly wonAt: number };
+}
+
+/**
+ * Claims a delivery key unless it is already delivered or held elsewhere, or
+ * renews it when an earlier try of the same job still holds it (`held`). The
+ * marker is read again after winning: another instance may have finished it
+ * between the first read and the claim.
+ */
+export async function claimDelivery(
+  ctx: Pick<LedgerContext, 'store' | 'now' | 'leaseMs'>, key: string, held: HeldClaim,
+): Promise<{ outcome: 'won'; wonAt: number } | { outcome: 'delivered' | 'claimed' }> {
+  const own = held.claim;
+  let wonAt: number;
+  if (own !== undefined && own.key === key && ctx.now() - own.wonAt < ctx.leaseMs * 0.8) {
+    await ctx.store.renew(key, ctx.leaseMs);
+    wonAt = own.wonAt;
+  } else {
+    held.claim = undefined;
+    if ((await ctx.store.get(DELIVERED, key)) !== undefined) return { outcome: 'delivered' };
+    if (!(await ctx.store.claim(key, ctx.leaseMs))) return { outcome: 'claimed' };
+    wonAt = ctx.now();
+    held.claim = { key, wonAt };
+  }
+  if ((await ctx.store.get(DELIVERED, key)) !== undefined) {
+    await ctx.store.release(key);
+    held.claim = undefined;
+    return { outcome: 'delivered' };
+  }
+  return { outcome: 'won', wonAt };
+}

@@ -149,6 +149,15 @@ describe('reminder delivery under faults', () => {
     expect(logged.lines.filter((l) => String(l.msg).startsWith('reminder delivery failed on a store error')).length).toBeLessThanOrEqual(2);
   });
 
+  it('a store error after the claim was won: the retry renews its own claim instead of waiting out the lease', async () => {
+    let settingsFailures = 1;
+    const flaky = faultyStore(store, (op, args) => op === 'get' && args[0] === 'chat' && args[1] === 'telegram:-1003' && settingsFailures-- > 0);
+    const s = scheduler({ store: flaky, concurrency: 1 });
+    expect(await s.tick()).toMatchObject({ sent: 5, claimed: 0 });
+    expect(clock.sleeps.reduce((a, b) => a + b, 0)).toBeLessThan(5_000);
+    expect([...adapter.counts().values()]).toEqual([1, 1, 1, 1, 1]);
+  });
+
   it('never logs a private chat id', async () => {
     await seedSubscriptions(store, 'telegram', ['987654321'], { kind: 'private' });
     adapter.script('987654321', { kind: 'failed', transient: false, reason: 'Bad Request: message is too long' });
