@@ -63,13 +63,18 @@ async function runServe(config: Config): Promise<number> {
   const destination = process.stdout.isTTY ? pretty({ colorize: true, destination: 1, sync: true }) : pino.destination({ dest: 1, sync: false });
   const log = createLogger({ level: config.logLevel, secrets: secretsOf(config), destination });
   process.on('unhandledRejection', (reason: unknown) => log.error({ err: reason }, 'unhandled rejection'));
-  // Loaded only here: the console need not load the scheduler, metrics and HTTP server.
-  const { serve } = await import('./main.js');
-  const served = await serve(config, log);
-  const signal = await new Promise<string>((resolve) => {
+  // Listen before starting: a SIGTERM while the adapters still start (after /readyz first said 200,
+  // or while Discord is slow to answer) must stop the bot cleanly, not kill it by the signal's default
+  // action; the shutdown bound runs from the signal, whatever start-up is still doing.
+  const signalled = new Promise<string>((resolve) => {
     process.once('SIGTERM', () => resolve('SIGTERM'));
     process.once('SIGINT', () => resolve('SIGINT'));
   });
+  // Loaded only here: the console need not load the scheduler, metrics and HTTP server.
+  const { serve } = await import('./main.js');
+  const starting = serve(config, log);
+  const first = await Promise.race([starting, signalled]);
+  const signal = typeof first === 'string' ? first : await signalled;
   log.info({ signal }, 'shutting down');
   const bound = setTimeout(() => {
     log.warn({ boundMs: SHUTDOWN_BOUND_MS }, 'shutdown took too long; exiting');
@@ -77,6 +82,7 @@ async function runServe(config: Config): Promise<number> {
     process.exit(0);
   }, SHUTDOWN_BOUND_MS);
   bound.unref();
+  const served = await starting;
   await served.stop();
   clearTimeout(bound);
   log.info('stopped');

@@ -100,4 +100,29 @@ describe('placard serve', () => {
     expect(log).not.toContain(tg.token.split(':')[1]);
     expect(log).toContain('"adapter":"telegram"');
   }, 60_000);
+  it('SIGTERM while an adapter is still starting (Discord not answering) exits 0 within the shutdown bound', async () => {
+    // An API that accepts connections and never answers: the Discord adapter's start-up waits on it.
+    const sockets = new Set<import('node:net').Socket>();
+    const silent = createServer((socket) => { sockets.add(socket); }).listen(0, '127.0.0.1');
+    await new Promise((r) => silent.once('listening', r));
+    const apiPort = (silent.address() as { port: number }).port;
+    try {
+      const port = await freePort();
+      running = start({
+        HTTP_PORT: String(port), DISCORD_TOKEN: 'MTIz.fake.token-for-a-test', DISCORD_APPLICATION_ID: '123456789012345678',
+        DISCORD_API_URL: `http://127.0.0.1:${apiPort}/api`,
+      });
+      await until(async () => (await http(port, '/healthz').catch(() => ({ status: 0 }))).status === 200, 30_000, 'HTTP up');
+      expect(running.output()).not.toContain('"msg":"serving"'); // still starting
+      running.signalAt();
+      running.child.kill('SIGTERM');
+      const { code, ms } = await running.exited;
+      expect(code).toBe(0);
+      expect(ms).toBeLessThan(12_000);
+      expect(running.output()).toContain('"msg":"shutting down"');
+    } finally {
+      for (const s of sockets) s.destroy();
+      silent.close();
+    }
+  }, 60_000);
 });
