@@ -188,7 +188,7 @@ class Attempt {
       case 'retryAfter':
         return this.rateLimited(result.ms, result.scope ?? 'chat');
       case 'paused':
-        ctx.gates.close(this.chat.platform, ctx.now() + PAUSE_MS, 'paused', result.reason);
+        ctx.gates.close(this.chat.platform, ctx.now() + PAUSE_MS, 'paused', result.reason, ctx.now());
         ctx.counters.paused++;
         ctx.burst.note('warn', `paused:${this.chat.platform}`, { platform: this.chat.platform, reason: result.reason, pauseMs: PAUSE_MS },
           'platform refused the bot as a whole (configuration or outage); its reminders wait and are tried again');
@@ -219,7 +219,7 @@ class Attempt {
 
   private async rateLimited(ms: number, scope: 'chat' | 'bot'): Promise<DeliveryOutcome | 'again'> {
     const { ctx } = this;
-    if (scope === 'bot') ctx.gates.close(this.chat.platform, ctx.now() + ms, 'flood', `flood wait ${Math.ceil(ms / 1000)} s`);
+    if (scope === 'bot') ctx.gates.close(this.chat.platform, ctx.now() + ms, 'flood', `flood wait ${Math.ceil(ms / 1000)} s`, ctx.now());
     if (++this.waits > MAX_RETRY_AFTER_WAITS || !this.leaseAllows(ms)) {
       await ctx.store.release(this.key);
       ctx.counters.deferred++;

@@ -111,6 +111,7 @@ export async function fanOut(input: FanOutInput): Promise<FanOutTally> {
   }
 
   try {
+    for (const [platform, adapter] of adapters) ctx.gates.reopenIfRecovered(platform, ctx.now(), adapter.ready());
     await Promise.all([...adapters].map(([platform, adapter]) => pool(jobsOf(platform), input.concurrency, async (job) => {
       if (!(await gateAllows(platform, ctx))) return; // closed meanwhile: left unclaimed for a later tick
       const outcome = await deliverRetryingStore(job, adapter, ctx, input.stopping);

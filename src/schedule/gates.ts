@@ -11,12 +11,17 @@
  */
 import type { Platform } from '../chat.js';
 
+/** How long a paused platform stays closed at least, even when its adapter says it is ready (it may not have noticed yet). */
+export const PAUSE_PROBE_MS = 5_000;
+
 /** Why a gate is closed. */
 export type GateReason = 'flood' | 'paused';
 
 /** One closed gate. */
 export interface ClosedGate {
   readonly until: number;
+  /** When it closed (ms). */
+  readonly since: number;
   readonly reason: GateReason;
   /** The platform's own words (no ids). */
   readonly detail: string;
@@ -27,10 +32,10 @@ export class PlatformGates {
   private readonly closed = new Map<Platform, ClosedGate>();
 
   /** Closes `platform`'s gate until `until` (ms); a gate already closed for longer stays so. */
-  close(platform: Platform, until: number, reason: GateReason, detail: string): void {
+  close(platform: Platform, until: number, reason: GateReason, detail: string, now: number): void {
     const current = this.closed.get(platform);
     if (current && current.until >= until) return;
-    this.closed.set(platform, { until, reason, detail });
+    this.closed.set(platform, { until, since: current?.since ?? now, reason, detail });
   }
 
   /** The gate of `platform` when it is closed at `now`; undefined when open. */
@@ -40,6 +45,18 @@ export class PlatformGates {
     if (gate.until > now) return gate;
     this.closed.delete(platform);
     return undefined;
+  }
+
+  /**
+   * A paused platform whose adapter says it answers again (its own calls
+   * succeed: polling, a gateway probe) opens early, once the adapter has had
+   * {@link PAUSE_PROBE_MS} to notice the failure; a flood wait never does.
+   * Without this a three-second outage would hold every reminder for the
+   * whole pause.
+   */
+  reopenIfRecovered(platform: Platform, now: number, adapterReady: boolean): void {
+    const gate = this.closedAt(platform, now);
+    if (gate?.reason === 'paused' && adapterReady && now - gate.since >= PAUSE_PROBE_MS) this.closed.delete(platform);
   }
 
   /** Opens `platform`'s gate (a send succeeded). */
