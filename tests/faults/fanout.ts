@@ -32,7 +32,7 @@ export const LATE_MS = 10_000;
 export const MAX_DELAY_S = 30;
 
 /** Shortened scheduler settings for the suite (production: lease 3 min, backoff 2 s, send bound 30 s). */
-export const FAST: Partial<SchedulerOptions> = { leaseMs: 20_000, backoffMs: 100, sendTimeoutMs: 5_000, concurrency: 16, logBurstMs: 30_000 };
+export const FAST: Partial<SchedulerOptions> = { leaseMs: 60_000, backoffMs: 100, sendTimeoutMs: 5_000, concurrency: 16, logBurstMs: 30_000 };
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
