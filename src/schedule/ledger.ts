@@ -13,8 +13,10 @@
 import type { Store } from '../store/store.js';
 import type { BurstLog } from '../log-privacy.js';
 
+import { DELIVERED } from '../store/chat-settings.js';
+
 /** Namespace of the permanent "delivered" markers. */
-export const DELIVERED = 'delivered';
+export { DELIVERED };
 
 /** What a marker records. */
 export interface DeliveredMarker {

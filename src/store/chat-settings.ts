@@ -78,9 +78,24 @@ export async function flagPostingProblem(
   await store.set(CHAT_SETTINGS, chatKey(chat), { ...rest, postingProblem: { reason: problem.reason, since: problem.at.toISOString() } });
 }
 
-/** Forgets everything about a chat (the bot was removed, blocked, or the chat is gone). */
+/**
+ * Namespace of the delivery ledger's permanent markers (see
+ * src/schedule/ledger.ts). Their keys start with the chat's key, so
+ * forgetting a chat can find them.
+ */
+export const DELIVERED = 'delivered';
+
+/**
+ * Forgets everything about a chat (the bot was removed, blocked, or the chat
+ * is gone): its settings and its delivered markers, so no key with its id is
+ * left in the store (a private chat's id is a person's). True when it had settings.
+ */
 export async function forgetChat(store: Store, chat: Pick<ChatRef, 'platform' | 'chatId'>): Promise<boolean> {
-  return store.delete(CHAT_SETTINGS, chatKey(chat));
+  const had = await store.delete(CHAT_SETTINGS, chatKey(chat));
+  const markers: string[] = [];
+  for await (const [key] of store.entries(DELIVERED, `${chatKey(chat)}:`)) markers.push(key);
+  for (const key of markers) await store.delete(DELIVERED, key);
+  return had;
 }
 
 /**

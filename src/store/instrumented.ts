@@ -10,9 +10,9 @@ export function instrumentStore(store: Store, onError: (operation: string) => vo
     get: (ns, key) => watch('get', store.get(ns, key)),
     set: (ns, key, value, ttlMs) => watch('set', store.set(ns, key, value, ttlMs)),
     delete: (ns, key) => watch('delete', store.delete(ns, key)),
-    entries: <T>(ns: string) => ({
+    entries: <T>(ns: string, keyPrefix?: string) => ({
       async *[Symbol.asyncIterator]() {
-        try { yield* store.entries<T>(ns); } catch (e: unknown) { onError('entries'); throw e; }
+        try { yield* store.entries<T>(ns, keyPrefix); } catch (e: unknown) { onError('entries'); throw e; }
       },
     }),
     claim: (key, ttlMs) => watch('claim', store.claim(key, ttlMs)),

@@ -70,8 +70,9 @@ export class KeyvStore implements Store {
   }
 
   /** Live `[key, value]` pairs of one namespace, fetched in batches; expired rows are skipped. */
-  async *entries<T>(namespace: string): AsyncIterable<[string, T]> {
-    const prefix = namespacePrefix(namespace);
+  async *entries<T>(namespace: string, keyPrefix = ''): AsyncIterable<[string, T]> {
+    const namespaced = namespacePrefix(namespace);
+    const prefix = namespaced + keyPrefix;
     const batches = await this.run('entries', async () => this.driver.scan(prefix)[Symbol.asyncIterator]());
     try {
       for (;;) {
@@ -82,7 +83,7 @@ export class KeyvStore implements Store {
           if (raw === undefined || !key.startsWith(prefix)) continue;
           const data = await this.run('entries', () => this.driver.keyv.deserializeData<T>(raw));
           if (data === undefined || data === null || isExpired(data.expires, now)) continue;
-          yield [key.slice(prefix.length), data.value as T];
+          yield [key.slice(namespaced.length), data.value as T];
         }
       }
     } finally {

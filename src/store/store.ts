@@ -15,8 +15,11 @@ export interface Store {
   set<T>(namespace: string, key: string, value: T, ttlMs?: number): Promise<void>;
   /** Removes a value; true when something was removed. */
   delete(namespace: string, key: string): Promise<boolean>;
-  /** Every live `[key, value]` of a namespace (keys without the namespace prefix), in no particular order. */
-  entries<T>(namespace: string): AsyncIterable<[string, T]>;
+  /**
+   * Every live `[key, value]` of a namespace (keys without the namespace
+   * prefix), in no particular order; only keys starting with `keyPrefix` when given.
+   */
+  entries<T>(namespace: string, keyPrefix?: string): AsyncIterable<[string, T]>;
   /**
    * Atomic set-if-absent: true for exactly one caller across processes and
    * instances sharing the backend, until `ttlMs` passes or `release` is called.

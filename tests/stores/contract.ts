@@ -113,6 +113,18 @@ export function storeContract(name: string, target: ContractTarget | undefined):
       expect(Object.fromEntries(found)).toEqual({ k1: 1, 'k:2': { two: 2 } });
     });
 
+    it('lists only the keys that start with a given prefix', async () => {
+      const n = use('pre');
+      for (const key of ['telegram:-100:a:2026', 'telegram:-100:b:2025', 'telegram:-1001:a:2026', 'discord:-100:a:2026', 'telegram:-10']) await store.set(n, key, key);
+      const found: string[] = [];
+      for await (const [key] of store.entries(n, 'telegram:-100:')) found.push(key);
+      expect(found.sort()).toEqual(['telegram:-100:a:2026', 'telegram:-100:b:2025']);
+      const globby: string[] = [];
+      await store.set(n, 'a*b?[c]:1', 1);
+      for await (const [key] of store.entries(n, 'a*b?[c]:')) globby.push(key);
+      expect(globby).toEqual(['a*b?[c]:1']);
+    });
+
     it('skips expired entries', async () => {
       const n = use('exp');
       await store.set(n, 'live', 'yes');

@@ -79,11 +79,16 @@ describe('reminder scheduler', () => {
   });
 
   it('gone: the chat is forgotten, leaves no key with its id, and is not tried again', async () => {
+    const lastYear = deliveryKey({ platform: 'telegram', chatId: '-1002' }, 'uprising-2022', 2026);
+    await store.set(DELIVERED, lastYear, { outcome: 'sent', at: '2026-01-02T04:00:00.000Z' });
+    await store.set(DELIVERED, deliveryKey({ platform: 'telegram', chatId: '-10021' }, 'uprising-2022', 2026), { outcome: 'sent', at: '2026-01-02T04:00:00.000Z' });
     adapter.script('-1002', { kind: 'gone', reason: 'Forbidden: bot was kicked from the group chat' });
     const s = scheduler();
     expect(await s.tick()).toMatchObject({ sent: 2, gone: 1 });
     expect(await readChatSettings(store, { platform: 'telegram', chatId: '-1002' })).toBeUndefined();
     expect(await store.get<DeliveredMarker>(DELIVERED, key('-1002'))).toBeUndefined();
+    expect(await store.get(DELIVERED, lastYear)).toBeUndefined(); // earlier reminders' markers go too
+    expect(await store.get(DELIVERED, deliveryKey({ platform: 'telegram', chatId: '-10021' }, 'uprising-2022', 2026))).toBeDefined();
     expect(await store.claim(key('-1002'), 1000)).toBe(true); // the claim was dropped, not left to lapse
     await store.release(key('-1002'));
     clock.ms += 60_000;
