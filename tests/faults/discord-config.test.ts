@@ -31,10 +31,14 @@ describe('fault: discord API answering 404 without an error code', () => {
     expect((await readyz(port)).status).toBe(200);
     proxy.misrouted = true;
 
-    const seen = { finalMarkers: -1, subscribed: -1, readyDuring: [] as boolean[], readyz: 0, readyzReason: '', readyAgainMs: 0, pausedTicks: 0 };
+    const seen = { notReadyAfterMs: -1, finalMarkers: -1, subscribed: -1, readyDuring: [] as boolean[], readyz: 0, readyzReason: '', readyAgainMs: 0, pausedTicks: 0 };
     const m = await runDiscordFanOut(r, async () => {
       // Waits are not thrown on: a case that fails should still record its row.
       await until(() => r.scheduler.counters.paused > 0, 3_000, 'Discord paused').catch(() => undefined);
+      // Not ready after repeated failures (three in a row), not at the very first one: give the sends in flight time to fail.
+      const pausedAt = Date.now();
+      await until(() => !r.adapter.ready(), 3_000, 'not ready').catch(() => undefined);
+      seen.notReadyAfterMs = Date.now() - pausedAt;
       const t0 = Date.now();
       while (Date.now() - t0 < OUTAGE_MS) {
         seen.readyDuring.push(r.adapter.ready());
@@ -61,7 +65,7 @@ describe('fault: discord API answering 404 without an error code', () => {
     const row = await record('discord: 404 without an error code (wrong DISCORD_API_URL)', m, [r.scheduler.counters], posted, {
       outageS: OUTAGE_MS / 1000, pausedSends: r.scheduler.counters.paused, ticksWhilePaused: seen.pausedTicks,
       proxy404s: proxy.answered.misrouted, finalMarkersWhilePaused: seen.finalMarkers, subscribedWhilePaused: seen.subscribed,
-      readyWhilePaused: seen.readyDuring.filter(Boolean).length, readinessSamples: seen.readyDuring.length,
+      notReadyAfterFirstPausedMs: seen.notReadyAfterMs, readyWhilePaused: seen.readyDuring.filter(Boolean).length, readinessSamples: seen.readyDuring.length,
       readyzWhilePaused: seen.readyz, readyAgainAfterMs: seen.readyAgainMs, clockJumpedS: PAUSE_PROBE_MS / 1000,
       secondsIncludePause: true,
     });
@@ -73,6 +77,7 @@ describe('fault: discord API answering 404 without an error code', () => {
     expect(seen.finalMarkers).toBe(0);
     expect(seen.subscribed).toBe(20);
     expect(seen.readyDuring.length).toBeGreaterThan(5);
+    expect(seen.notReadyAfterMs).toBeLessThan(3_000);
     expect(seen.readyDuring.every((ready) => !ready)).toBe(true);
     expect(seen.readyz).toBe(503);
     expect(seen.readyzReason).toMatch(/404 without a Discord error code|failed \d+ times/);
