@@ -6,7 +6,7 @@
  */
 import type { ChatRef, Platform } from './chat.js';
 import type { Invocation } from './commands/types.js';
-import type { Reply, RichMessage } from './rich/model.js';
+import type { Action, Reply, RichMessage } from './rich/model.js';
 
 /** Answers one invocation (the dispatcher, seen from an adapter). */
 export type InvocationHandler = (invocation: Invocation) => Promise<Reply>;
@@ -73,8 +73,12 @@ export interface Adapter {
   ready(): boolean;
   /** When not ready, why (one short line, no ids, no secrets). */
   notReadyReason?(): string | undefined;
-  /** Sends one message to a chat (reminders). Must return within a bounded time (its own request timeout). */
-  send(target: ChatRef, message: RichMessage): Promise<SendResult>;
+  /**
+   * Sends one message to a chat (reminders), with `actions` as buttons where
+   * the platform has them (as commands to type elsewhere). Must return within
+   * a bounded time (its own request timeout).
+   */
+  send(target: ChatRef, message: RichMessage, actions?: readonly Action[]): Promise<SendResult>;
   /**
    * Whether the bot may post reminders to `target` now, asking the platform
    * (Telegram: the bot's rights in the chat; Discord: the channel's

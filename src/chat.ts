@@ -9,6 +9,11 @@ export interface ChatRef {
   readonly chatId: string;
   /** `private` for one-to-one chats (the user is the admin there). */
   readonly kind: 'private' | 'group' | 'channel';
+  /**
+   * A thread or forum topic inside the chat (Telegram's message_thread_id):
+   * where a command came from, and where a subscription made there posts.
+   */
+  readonly threadId?: string;
 }
 
 /** Store key of a chat: `platform:chatId`. */

@@ -4,7 +4,7 @@
  * plain, ready to pipe into other programs. Control characters in content or
  * echoed input are neutralised so nothing can drive the terminal.
  */
-import type { Block, Paging, Reply, RichMessage, Span } from '../../src/rich/model.js';
+import type { Action, Block, Paging, Reply, RichMessage, Span } from '../../src/rich/model.js';
 
 /** Options of the console renderer. */
 export interface ConsoleRenderOptions {
@@ -17,7 +17,7 @@ const safe = (s: string): string => s.replace(CONTROL, '\uFFFD');
 
 function span(s: Span, ansi: boolean): string {
   let out = safe(s.text);
-  if (s.code) out = ansi ? `\x1b[36m${out}\x1b[39m` : out;
+  if (s.code || s.command) out = ansi ? `\x1b[36m${out}\x1b[39m` : out;
   if (s.bold && ansi) out = `\x1b[1m${out}\x1b[22m`;
   if (s.italic && ansi) out = `\x1b[3m${out}\x1b[23m`;
   if (s.link) out = `${out} <${safe(s.link)}>`;
@@ -54,8 +54,18 @@ function pagingHint(p: Paging): string {
   return `(page ${p.page} of ${p.pages}${moves ? `; ${safe(moves)}` : ''})`;
 }
 
-/** A whole reply as terminal text: messages separated by a rule, then the paging hint. */
+/** The command an action runs, as it is typed. */
+export const actionCommand = (a: Action): string => `/${a.command}${a.args ? ` ${a.args}` : ''}`;
+
+/** Actions as commands to type, one per line: the console has no buttons. */
+function actionsHint(actions: readonly Action[], ansi: boolean): string {
+  return actions.map((a) => `→ ${safe(a.label)}: ${span({ text: actionCommand(a), command: true }, ansi)}`).join('\n');
+}
+
+/** A whole reply as terminal text: messages separated by a rule, then the paging hint and the actions. */
 export function renderReply(reply: Reply, options: ConsoleRenderOptions): string {
-  const body = reply.messages.map((m) => renderMessage(m, options)).join('\n\n---\n\n');
-  return reply.paging ? `${body}\n\n${pagingHint(reply.paging)}` : body;
+  const parts = [reply.messages.map((m) => renderMessage(m, options)).join('\n\n---\n\n')];
+  if (reply.paging) parts.push(pagingHint(reply.paging));
+  if (reply.actions?.length) parts.push(actionsHint(reply.actions, options.ansi));
+  return parts.join('\n\n');
 }

@@ -17,6 +17,8 @@ export interface Demand {
 export interface Statement {
   readonly id: string;
   readonly title: string;
+  /** Short label the statement is cited by (the title when the content gives none). */
+  readonly label: string;
   /** The author organisation; undefined when the source does not name one. */
   readonly author: Organization | undefined;
   readonly authorNote?: string;

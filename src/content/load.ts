@@ -129,6 +129,7 @@ function build(
   const statements: Statement[] = parsed.map(({ file, front, body }) => ({
     id: front.id,
     title: front.title,
+    label: front.label ?? front.title,
     author: front.author === NOT_NAMED ? undefined : org(front.author),
     ...(front.authorNote !== undefined && { authorNote: front.authorNote }),
     date: front.date,

@@ -81,3 +81,19 @@ export function findTopic(campaign: Campaign, query: string): Topic | undefined 
   const forms = new Set([q, q.replace(/s$/, ''), `${q}s`]);
   return campaign.topics.find((t) => [t.id, t.label, ...t.aliases].some((v) => forms.has(foldLoose(v))));
 }
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * True when at least one of the event's sources writes its day ("16 December",
+ * "December 16th", "16.12.2011"). False means the day comes from elsewhere
+ * (public record), which the bot says wherever it shows the date.
+ */
+export function dayInStatements(campaign: Campaign, event: { readonly day: number; readonly month: number; readonly year: number; readonly sources: readonly string[] }): boolean {
+  const d = String(event.day);
+  const m = MONTH_NAMES[event.month - 1]!;
+  const mm = String(event.month);
+  const pattern = new RegExp(
+    `\\b0?${d}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${m}\\b|\\b${m}\\s+0?${d}(?:st|nd|rd|th)?\\b|\\b0?${d}[./]0?${mm}[./](?:${event.year}|${event.year % 100})\\b`, 'i');
+  return event.sources.some((id) => pattern.test(campaign.statementById.get(id)?.body ?? ''));
+}

@@ -52,6 +52,15 @@ export const campaignFileSchema = z.object({
   /** Statement whose demands `/demands` shows first. */
   demandsFirst: id,
   topics: z.array(topicSchema).min(1),
+  /**
+   * The campaign's own call to action, closing every reminder when set: a
+   * sentence in the campaign's voice, an optional link and hashtag.
+   */
+  callToAction: z.object({
+    text: nonEmpty.max(200),
+    link: z.string().url().refine((u) => /^https?:\/\//.test(u), 'must be an http(s) address').optional(),
+    hashtag: z.string().regex(/^#[\p{L}\p{N}_]{1,60}$/u, 'must be one #word').optional(),
+  }).strict().optional(),
 }).strict();
 
 /** One entry of content/organizations.yaml */
@@ -81,6 +90,8 @@ export const demandSchema = z.object({
 export const statementFrontMatterSchema = z.object({
   id,
   title: nonEmpty,
+  /** Short label a source is cited by ("SMK statement"); the full title where a statement is shown whole. */
+  label: nonEmpty.max(40).optional(),
   /** Organisation id of the author, or NOT_NAMED. */
   author: z.union([z.literal(NOT_NAMED), id]),
   /** How the source names the author, or why it is not named. */
@@ -108,6 +119,13 @@ export const figureSchema = z.object({
   source: id,
   /** The source's own words, verbatim from its body. */
   quote: nonEmpty,
+  /**
+   * When the source counted it, where that is not the event's own day:
+   * `later` (a later day the source does not give) or the day it gives. A
+   * reminder shows only figures of the day itself (or dated ones, marked
+   * "by <day>"); the others stay with the event's details and notes.
+   */
+  counted: z.union([z.literal('later'), dayDate]).optional(),
 }).strict();
 
 /** One entry of content/events.yaml */
@@ -118,13 +136,18 @@ export const eventSchema = z.object({
   /** Place named in reminders ("in Zhanaozen"). */
   place: nonEmpty.optional(),
   summary: nonEmpty,
+  /**
+   * A shorter form of the summary for reminders (two or three sentences,
+   * from the statements, adding nothing), where the summary is too long.
+   */
+  reminder: nonEmpty.optional(),
   /** Statement ids that report the event. */
   sources: z.array(id).min(1, 'must name at least one statement'),
   remind: z.boolean(),
   /** Where sources disagree, or where the date is public record but not in the sources. */
   note: nonEmpty.optional(),
   figures: z.array(figureSchema).default([]),
-  /** Topic ids whose demands relate to this event. */
+  /** Topic ids whose demands relate to this event; the first is the one a reminder's "The demands" opens. */
   topics: z.array(id).default([]),
 }).strict();
 

@@ -1,4 +1,4 @@
-import type { Block, ListBlock, Paging, Reply, RichMessage, Span } from './model.js';
+import type { Action, Block, ListBlock, Paging, Reply, RichMessage, Span } from './model.js';
 
 /** Plain text span. */
 export const text = (value: string): Span => ({ text: value });
@@ -10,6 +10,12 @@ export const italic = (value: string): Span => ({ text: value, italic: true });
 export const code = (value: string): Span => ({ text: value, code: true });
 /** Linked span. */
 export const link = (value: string, href: string): Span => ({ text: value, link: href });
+/** A command the reader may type or tap, e.g. `command('/demands smk')`. */
+export const command = (value: string): Span => ({ text: value, command: true });
+/** A date and time as the chat's zone writes it, for the instant `at` (platforms may show the reader's own local time). */
+export const time = (value: string, at: Date): Span => ({ text: value, time: at.toISOString() });
+/** An action: a button (or typed command) that runs `/name args`. */
+export const action = (label: string, name: string, args = ''): Action => ({ label, command: name, args });
 
 type SpanInput = Span | string;
 const spans = (parts: readonly SpanInput[]): Span[] =>
@@ -40,10 +46,11 @@ export const numbered = (items: readonly (SpanInput | readonly SpanInput[])[], s
 export const message = (title: string | undefined, blocks: readonly Block[]): RichMessage =>
   title === undefined ? { blocks } : { title, blocks };
 
-/** A reply of one or more messages. */
-export const reply = (messages: RichMessage | readonly RichMessage[], paging?: Paging): Reply => ({
+/** A reply of one or more messages, with optional paging and actions. */
+export const reply = (messages: RichMessage | readonly RichMessage[], paging?: Paging, actions?: readonly Action[]): Reply => ({
   messages: Array.isArray(messages) ? messages : [messages as RichMessage],
   ...(paging ? { paging } : {}),
+  ...(actions && actions.length > 0 ? { actions } : {}),
 });
 
 /** A short ephemeral error reply (bad argument, refusal, unknown command). */

@@ -13,6 +13,18 @@ export interface Span {
   readonly code?: boolean;
   /** Absolute http(s) URL the span links to. */
   readonly link?: string;
+  /**
+   * The text is a command to type, e.g. `/demands smk`: rendered so the
+   * reader can tap it where the platform can (plain text on Telegram, a
+   * command mention on Discord), never as code.
+   */
+  readonly command?: boolean;
+  /**
+   * The text is a date and time (as the chat's zone writes it) of this
+   * instant (ISO 8601): platforms that show each reader their own local time
+   * (Discord timestamps) may render the instant instead.
+   */
+  readonly time?: string;
 }
 
 /** A paragraph of inline spans. */
@@ -62,10 +74,27 @@ export interface Paging {
   readonly args: string;
 }
 
+/**
+ * Something the reader can do next: run `command` with `args`. Telegram and
+ * Discord show it as a button whose answer replaces the message it sits
+ * under (one message per conversation step, not a growing pile); the
+ * console, Signal and Matrix as a command to type.
+ */
+export interface Action {
+  /** Button text: short (about 30 characters), in the reader's language. */
+  readonly label: string;
+  /** Command name, without slash. */
+  readonly command: string;
+  /** Argument text, as typed after the command ('' for none). */
+  readonly args: string;
+}
+
 /** What a command returns: one or more messages and hints for the adapter. */
 export interface Reply {
   readonly messages: readonly RichMessage[];
   readonly paging?: Paging;
+  /** What the reader can do next, in order (rendered under the last message, after paging). */
+  readonly actions?: readonly Action[];
   /** Show only to the invoker where the platform can (errors, refusals). */
   readonly ephemeral?: boolean;
 }

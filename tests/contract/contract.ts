@@ -19,10 +19,40 @@ export interface ContractHarness {
    * message the bot sent back, as plain text a person would see.
    */
   send(line: string, options?: { group?: boolean; admin?: boolean }): Promise<string[]>;
+  /**
+   * Like `send`, with what the reader can do next: the buttons under the
+   * answer (paging included), or on the console the commands it offers to
+   * type. Pressing one resolves with the message as it then reads (Telegram
+   * and Discord edit the message in place).
+   */
+  converse(line: string, options?: { group?: boolean; admin?: boolean }): Promise<Turn>;
   close(): Promise<void>;
 }
 
+/** One step of a conversation: what the bot shows and what can be pressed. */
+export interface Turn {
+  readonly messages: readonly string[];
+  readonly actions: readonly PressableAction[];
+}
+
+/** A button (or offered command) that can be pressed. */
+export interface PressableAction {
+  readonly label: string;
+  press(): Promise<Turn>;
+}
+
+/** What a phone shows comfortably: one message of about this many characters (DESIGN.md, "Replies that fit a chat"). */
+export const PHONE_LIMIT = 1_500;
+
+/** Every command with the arguments people use most; each must answer with one message that fits a phone. */
+export const TRIED: readonly string[] = [
+  '/start', '/help', '/help demands', '/about', '/demands', '/demands smk', '/demands prisoners', '/signatories', '/signatories france',
+  '/signatories 2', '/statements', '/statement smk-statement', '/statement icor-resolution', '/timeline', '/today', '/next', '/sources',
+  '/subscribe', '/settings', '/upcoming', '/unsubscribe',
+];
+
 const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
 
 /** Registers the shared scenarios for one adapter. */
 export function describeAdapterContract(name: string, makeHarness: () => Promise<ContractHarness>): void {
@@ -48,11 +78,18 @@ export function describeAdapterContract(name: string, makeHarness: () => Promise
       for (const c of commands) expect(out).toContain(`/${c.name}`);
     });
 
-    it('/demands quotes the Socialist Movement of Kazakhstan word for word', async () => {
-      const out = await h.send('/demands');
-      within(out);
+    it('/demands quotes the Socialist Movement of Kazakhstan word for word, page after page', async () => {
+      let turn = await h.converse('/demands');
+      const pages: string[] = [];
+      for (let i = 0; i < 10; i++) {
+        within([...turn.messages]);
+        pages.push(...turn.messages);
+        const next = turn.actions.find((a) => /next/i.test(a.label));
+        if (!next) break;
+        turn = await next.press();
+      }
       const smk = campaign.statementById.get(campaign.meta.demandsFirst)!;
-      const all = squash(out.join('\n'));
+      const all = squash(pages.join('\n'));
       for (const d of smk.demands) expect(all).toContain(squash(d.text));
     });
 
@@ -76,13 +113,51 @@ export function describeAdapterContract(name: string, makeHarness: () => Promise
       expect(out).not.toContain('&lt;');
     });
 
-    it('the longest statement arrives whole, every message within the limit', async () => {
-      const longest = [...campaign.statements].sort((a, b) => b.body.length - a.body.length)[0]!;
-      const out = await h.send(`/statement ${longest.id}`);
-      within(out);
-      expect(out.length).toBeGreaterThan(1);
-      const all = squash(out.join(' '));
-      for (const p of longest.paragraphs) expect(all).toContain(squash(p));
+    const fitsAPhone = (turn: Turn, what: string): void => {
+      expect(turn.messages, what).toHaveLength(1);
+      expect(h.measure(turn.messages[0]!), what).toBeLessThanOrEqual(Math.min(PHONE_LIMIT, h.limit));
+    };
+
+    it('every command answers with one message that fits a phone', async () => {
+      for (const line of TRIED) fitsAPhone(await h.converse(line), line);
     });
+
+    it('every action of every answer, two levels deep, leads to one message that fits a phone', async () => {
+      const seen = new Set<string>();
+      let pressed = 0;
+      const walk = async (turn: Turn, path: string, depth: number): Promise<void> => {
+        if (depth === 0) return;
+        for (const a of turn.actions) {
+          const key = `${a.label}@${turn.messages[0]?.slice(0, 60) ?? ''}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          const next = await a.press();
+          pressed++;
+          fitsAPhone(next, `${path} → ${a.label}`);
+          await walk(next, `${path} → ${a.label}`, depth - 1);
+        }
+      };
+      for (const line of TRIED) await walk(await h.converse(line), line, 2);
+      expect(pressed).toBeGreaterThan(TRIED.length);
+    }, 120_000);
+
+    it('the longest statement can be read whole, page by page, each page fitting a phone', async () => {
+      const longest = [...campaign.statements].sort((a, b) => b.body.length - a.body.length)[0]!;
+      let turn = await h.converse(`/statement ${longest.id}`);
+      const fullText = turn.actions.find((a) => /full text/i.test(a.label));
+      expect(fullText, 'a "Full text" action').toBeDefined();
+      turn = await fullText!.press();
+      const pages: string[] = [];
+      for (let i = 0; i < 40; i++) {
+        fitsAPhone(turn, `page ${i + 1}`);
+        // Each page repeats the statement's title on its first line; the text is what follows.
+        pages.push(turn.messages[0]!.split('\n').slice(1).join('\n'));
+        const next = turn.actions.find((a) => /next/i.test(a.label));
+        if (!next) break;
+        turn = await next.press();
+      }
+      const all = squash(pages.join(' '));
+      for (const p of longest.paragraphs) expect(all).toContain(squash(p));
+    }, 60_000);
   });
 }
