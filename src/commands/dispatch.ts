@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import { deepFreeze } from '../content/freeze.js';
 import { PlacardError } from '../errors.js';
 import { BurstLog } from '../log-privacy.js';
-import { code, errorReply, text } from '../rich/build.js';
+import { command as commandSpan, errorReply, text } from '../rich/build.js';
 import type { Reply } from '../rich/model.js';
 import { closest } from '../text/closest.js';
 import { clip } from '../text/fold.js';
@@ -99,7 +99,7 @@ export class Dispatcher {
       const parsed = invocation.options ?? optionsFromText(command, invocation.text);
       const options = typeof parsed === 'string' ? parsed : checkOptions(command, parsed, invocation.chat.platform);
       if (typeof options === 'string') {
-        return this.done(command, invocation, 'bad_arguments', errorReply(text(`${options}. Usage: `), code(usageOf(command)), text(' — see '), code(`/help ${command.name}`), text('.')));
+        return this.done(command, invocation, 'bad_arguments', errorReply(text(`${options}. Usage: `), commandSpan(usageOf(command)), text(' — see '), commandSpan(`/help ${command.name}`), text('.')));
       }
       if (command.access === 'admin' && (await invocation.role()) !== 'admin') {
         return this.done(command, invocation, 'refused', errorReply(`Only admins of this chat can use /${command.name}.`));
@@ -138,8 +138,8 @@ export class Dispatcher {
     const guess = closest(name, [...this.byName.keys()])[0];
     return errorReply(
       text(`Unknown command /${clip(name, 32)}. `),
-      ...(guess ? [text('Did you mean '), code(`/${guess}`), text('? ')] : []),
-      code('/help'), text(' lists every command.'),
+      ...(guess ? [text('Did you mean '), commandSpan(`/${guess}`), text('? ')] : []),
+      commandSpan('/help'), text(' lists every command.'),
     );
   }
 }

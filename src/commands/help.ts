@@ -1,5 +1,5 @@
 /** /help [command] — generated from the command list. */
-import { bullets, code, errorReply, italic, message, paragraph, reply, text } from '../rich/build.js';
+import { bullets, code, command, errorReply, italic, message, paragraph, reply, text } from '../rich/build.js';
 import { closest } from '../text/closest.js';
 import { clip } from '../text/fold.js';
 import type { Command, OptionSpec, Platform } from './types.js';
@@ -14,6 +14,7 @@ export function usageOf(c: Command): string {
 /** The options of a command offered on `platform`. */
 const shown = (c: Command, platform: Platform): OptionSpec[] => c.options.filter((o) => !o.platforms || o.platforms.includes(platform));
 
+/** /help: the command list, or one command explained. */
 export const help: Command = {
   name: 'help',
   description: 'List the commands, or explain one',
@@ -26,17 +27,17 @@ export const help: Command = {
       const c = commands.find((x) => x.name === asked);
       if (!c) {
         const guess = closest(asked, commands.map((x) => x.name))[0];
-        return errorReply(text(`No command /${clip(asked)}.`), ...(guess ? [text(' Did you mean '), code(`/help ${guess}`), text('?')] : []));
+        return errorReply(text(`No command /${clip(asked)}.`), ...(guess ? [text(' Did you mean '), command(`/help ${guess}`), text('?')] : []));
       }
       return reply(message(`/${c.name}`, [
         paragraph(c.description, '.'),
-        paragraph('Usage: ', code(usageOf(c))),
+        paragraph('Usage: ', command(usageOf(c))),
         ...(shown(c, inv.chat.platform).length ? [bullets(shown(c, inv.chat.platform).map((o) => [code(o.name), text(` — ${o.description}${o.required ? '' : ' (optional)'}`)]))] : []),
         ...(c.access === 'admin' ? [paragraph(italic('Only admins of a group can use it; in a private chat, you can.'))] : []),
       ]));
     }
     return reply(message('Commands', [
-      bullets(commands.map((c) => [code(usageOf(c)), text(` — ${c.description}${c.access === 'admin' ? ' (admins)' : ''}`)])),
+      bullets(commands.map((c) => [command(usageOf(c)), text(` — ${c.description}${c.access === 'admin' ? ' (admins)' : ''}`)])),
       paragraph('Arguments are forgiving: case and accents do not matter.'),
     ]));
   },

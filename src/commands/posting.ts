@@ -4,7 +4,7 @@
  * admin should change. Shared so the three say it the same way.
  */
 import type { PostingProblem } from '../adapter.js';
-import { bold, code, paragraph, text } from '../rich/build.js';
+import { bold, paragraph, text, command } from '../rich/build.js';
 import type { Block } from '../rich/model.js';
 import type { PostingProblemFlag } from '../store/chat-settings.js';
 import { clip } from '../text/fold.js';
@@ -16,7 +16,7 @@ export function flaggedProblemBlocks(flag: PostingProblemFlag | undefined): Bloc
   return [paragraph(
     bold('The last reminder could not be posted: '),
     text(`${clip(flag.reason, 160)} (since ${flag.since.slice(0, 16).replace('T', ' ')} UTC). `),
-    text('Give the bot the right to post there; the next reminder tries again. Check now: '), code('/subscribe'), text('.'),
+    text('Give the bot the right to post there; the next reminder tries again. Check now: '), command('/subscribe'), text('.'),
   )];
 }
 

@@ -1,6 +1,7 @@
 /** /settings [time HH:MM] [zone <time zone>] — show or change this chat's reminder time and time zone. */
-import { code, italic, message, paragraph, reply } from '../rich/build.js';
+import { italic, message, paragraph, reply, command } from '../rich/build.js';
 import { localTime } from '../schedule/calendar.js';
+import { describeTimeZone } from '../schedule/zones.js';
 import { parseTimeAndZone } from '../schedule/zones.js';
 import { readChatSettings, updateChatSettings, type ChatSettings } from '../store/chat-settings.js';
 import type { Campaign } from '../content/campaign.js';
@@ -12,14 +13,14 @@ import type { Command } from './types.js';
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 function describe(campaign: Campaign, settings: ChatSettings | undefined, now: Date): Block[] {
-  const zone = settings?.timeZone ?? campaign.meta.timeZone;
+  const zone = describeTimeZone(settings?.timeZone ?? campaign.meta.timeZone);
   const time = settings?.reminderTime ?? campaign.meta.reminderTime;
-  const local = localTime(now, zone);
+  const local = localTime(now, settings?.timeZone ?? campaign.meta.timeZone);
   return [
     paragraph(`Time zone: ${zone}${settings?.timeZone ? '' : ' (the campaign’s default)'} — it is ${pad(local.hour)}:${pad(local.minute)} there now.`),
     settings?.subscribed === true
-      ? paragraph(`Reminders: on, at ${time} ${zone} time. Coming ones: `, code('/upcoming'), '. Stop: ', code('/unsubscribe'), '.')
-      : paragraph(`Reminders: off. `, code('/subscribe'), ` posts them here at ${time} ${zone} time.`),
+      ? paragraph(`Reminders: on, at ${time} ${zone} time. Coming ones: `, command('/upcoming'), '. Stop: ', command('/unsubscribe'), '.')
+      : paragraph(`Reminders: off. `, command('/subscribe'), ` posts them here at ${time} ${zone} time.`),
     ...(settings?.subscribed === true ? flaggedProblemBlocks(settings.postingProblem) : []),
   ];
 }
@@ -32,16 +33,16 @@ export const settings: Command = {
   options: TIME_AND_ZONE_OPTIONS,
   parse: parseTimeAndZone,
   async run({ options }, inv, { campaign, store }) {
-    const given = readTimeAndZone(options);
+    const given = readTimeAndZone(options, inv.now);
     if (isReply(given)) return given;
     if (given.time === undefined && given.zone === undefined) {
       const current = await readChatSettings(store, inv.chat);
       return reply(message('Settings of this chat', [
         ...describe(campaign, current, inv.now),
-        paragraph(italic('Change them: '), code('/settings time 08:30'), italic(', '), code('/settings zone Europe/Berlin'), italic(' or both.')),
+        paragraph(italic('Change them: '), command('/settings time 08:30'), italic(', '), command('/settings zone Europe/Berlin'), italic(' or both.')),
       ]));
     }
     const saved = await updateChatSettings(store, inv.chat, { timeZone: given.zone, reminderTime: given.time, kind: inv.chat.kind });
-    return reply(message('Settings saved', describe(campaign, saved, inv.now)));
+    return reply(message('Settings saved', [...(given.note ? [paragraph(given.note)] : []), ...describe(campaign, saved, inv.now)]));
   },
 };

@@ -1,30 +1,91 @@
-/** /sources — where every statement comes from, and where the sources disagree. */
-import { bullets, code, heading, italic, message, paragraph, reply, text } from '../rich/build.js';
-import type { Block } from '../rich/model.js';
-import { formatDay } from '../schedule/calendar.js';
+/**
+ * /sources [statement] [page] — the statements by short label, where the
+ * sources disagree (each figure in its source's words, with its label), and
+ * one tap away per statement: its full title, provenance and dates.
+ */
+import type { Campaign, CampaignEvent, Statement } from '../content/campaign.js';
+import { findStatement } from '../content/queries.js';
+import { formatContentDate } from '../schedule/calendar.js';
+import { action, bold, command, errorReply, italic, paragraph, text } from '../rich/build.js';
+import type { Reply } from '../rich/model.js';
+import { closest } from '../text/closest.js';
+import { clip, fold } from '../text/fold.js';
+import { PAGE_OPTION, pageOf, pagedReply, withPage, type Piece } from './pages.js';
+import { authorShort, authorText, buttonLabel, dateShort, dateText, eventDate, eventLabel, figureSpans } from './present.js';
 import type { Command } from './types.js';
-import { authorText, dateText, figureSpans, sentence } from './present.js';
 
+/** Events whose figures come from more than one statement: where the sources may disagree. */
+const disputed = (campaign: Campaign): CampaignEvent[] =>
+  campaign.events.filter((e) => new Set(e.figures.map((f) => f.source)).size > 1);
+
+/** An event's heading and every figure of it, each with its source. */
+function figurePieces(campaign: Campaign, e: CampaignEvent): Piece[] {
+  const header = paragraph(bold(`${eventDate(campaign, e)} — ${e.title}`));
+  return [
+    { block: header, keepWithNext: true },
+    ...e.figures.map((_, i): Piece => ({ item: figureSpans(campaign, e, i), list: e.id, ordered: false, number: 1, header })),
+  ];
+}
+
+function overview(campaign: Campaign, page: number): Reply {
+  const events = disputed(campaign);
+  const pieces: Piece[] = [
+    ...campaign.statements.map((s): Piece => ({ item: [bold(s.label), text(` — ${authorShort(s)}, ${dateShort(s)}`)], list: 'sources', ordered: false, number: 1 })),
+    { block: paragraph('Every figure names the statement it comes from.') },
+    ...(events.length ? [{ block: paragraph(bold('Where the sources disagree')), keepWithNext: true }] : []),
+    ...events.flatMap((e) => figurePieces(campaign, e)),
+  ];
+  return pagedReply({
+    title: 'Sources', pieces, page, command: 'sources', args: '',
+    actions: campaign.statements.slice(0, 12).map((s) => action(buttonLabel(s.label), 'sources', s.id)),
+  });
+}
+
+function provenance(campaign: Campaign, s: Statement, page: number): Reply {
+  const events = disputed(campaign).filter((e) => e.figures.some((f) => f.source === s.id));
+  const pieces: Piece[] = [
+    { block: paragraph(bold('Cited as: '), s.label) },
+    { block: paragraph(bold('Author: '), authorText(s)) },
+    ...(s.author && s.authorNote ? [{ block: paragraph(italic(s.authorNote)) }] : []),
+    { block: paragraph(bold('Date: '), dateText(s)) },
+    { block: paragraph(bold('Source: '), s.source) },
+    ...(s.signatories ? [{ block: paragraph(bold('Signatories: '),
+      `${s.signatories.organizations.length}${s.signatories.asOf ? ` as of ${formatContentDate(s.signatories.asOf)}` : ''}`) }] : []),
+    ...(events.length ? [{ block: paragraph(bold('Where other sources give other figures')), keepWithNext: true }] : []),
+    ...events.flatMap((e) => figurePieces(campaign, e)),
+  ];
+  return pagedReply({
+    title: s.title, pieces, page, command: 'sources', args: s.id,
+    actions: [
+      action('Read it', 'statement', s.id),
+      ...events.slice(0, 8).map((e) => action(eventLabel(e), 'timeline', e.id)),
+      action('All sources', 'sources'),
+    ],
+  });
+}
+
+/** /sources: short labels, provenance one tap away, and where the sources disagree. */
 export const sources: Command = {
   name: 'sources',
   description: 'Where each statement comes from, and where the sources disagree',
+  usage: '/sources [statement] [page]',
   access: 'everyone',
   cacheable: true,
-  options: [],
-  run(_args, _inv, { campaign }) {
-    const list = bullets(campaign.statements.map((s) => [
-      code(s.id), text(` “${s.title}” — ${authorText(s)}; ${sentence(dateText(s))} ${sentence(s.source)}`),
-    ]));
-    const disputed: Block[] = campaign.events
-      .filter((e) => new Set(e.figures.map((f) => f.source)).size > 1)
-      .flatMap((e) => [
-        heading(`${formatDay(e)} — ${e.title}`),
-        bullets(e.figures.map((_, i) => figureSpans(campaign, e, i))),
-        ...(e.note ? [paragraph(italic(e.note))] : []),
-      ]);
-    return reply([
-      message('Sources', [list, paragraph('Every figure this bot gives names the statement it comes from.')]),
-      ...(disputed.length ? [message('Where the sources disagree', disputed)] : []),
-    ]);
+  options: [{ name: 'statement', description: 'A statement id (see /statements)', type: 'string', choices: 'statements' }, PAGE_OPTION],
+  parse(raw) {
+    const { rest, page } = withPage(raw);
+    return { statement: rest || undefined, page };
+  },
+  run({ options }, _inv, { campaign }) {
+    const query = String(options.statement ?? '').trim();
+    if (!query) return overview(campaign, pageOf(options));
+    const s = findStatement(campaign, query);
+    if (s) return provenance(campaign, s, pageOf(options));
+    const guess = closest(query, campaign.statements.map((x) => x.id)).find((g) => g !== fold(query));
+    return errorReply(
+      text(`No statement “${clip(query)}”. `),
+      ...(guess ? [text('Did you mean '), command(`/sources ${guess}`), text('? ')] : []),
+      text('Every source: '), command('/sources'), text('.'),
+    );
   },
 };

@@ -1,20 +1,28 @@
-/** /statements — the list of statements with ids, authors and dates. */
-import { bullets, code, message, paragraph, reply, text } from '../rich/build.js';
+/** /statements [page] — the statements by short label, with author and date, each one tap away. */
+import { action, bold, command, text } from '../rich/build.js';
 import type { Command } from './types.js';
-import { authorText, dateText, statementRef } from './present.js';
+import { PAGE_OPTION, pageOf, pagedReply, withPage, type Piece } from './pages.js';
+import { authorShort, buttonLabel, dateShort } from './present.js';
 
+/** /statements: every statement by short label, each one tap away. */
 export const statements: Command = {
   name: 'statements',
   description: 'List the statements this campaign is built from',
+  usage: '/statements [page]',
   access: 'everyone',
   cacheable: true,
-  options: [],
-  run(_args, _inv, { campaign }) {
-    return reply(message('Statements', [
-      bullets(campaign.statements.map((s) => [
-        ...statementRef(s), text(` — ${authorText(s)}; ${dateText(s)}`),
-      ])),
-      paragraph('Read one with ', code('/statement <id>'), '.'),
-    ]));
+  options: [PAGE_OPTION],
+  parse(raw) {
+    return { page: withPage(raw).page };
+  },
+  run({ options }, _inv, { campaign }) {
+    const pieces = campaign.statements.map((s): Piece => ({
+      item: [bold(s.label), text(` — ${authorShort(s)}, ${dateShort(s)}: `), command(`/statement ${s.id}`)],
+      list: 'statements', ordered: false, number: 1,
+    }));
+    return pagedReply({
+      title: 'Statements', pieces, page: pageOf(options), command: 'statements', args: '',
+      actions: campaign.statements.slice(0, 12).map((s) => action(buttonLabel(s.label), 'statement', s.id)),
+    });
   },
 };

@@ -1,9 +1,9 @@
 /** /subscribe [HH:MM] [time zone] — anniversary reminders in this chat, at its local hour. */
-import { code, errorReply, paragraph, reply, message, text } from '../rich/build.js';
+import { code, errorReply, paragraph, reply, message, text, command, time } from '../rich/build.js';
 import type { Reply } from '../rich/model.js';
 import { formatDay } from '../schedule/calendar.js';
 import { upcomingReminders } from '../schedule/due.js';
-import { normalizeClockTime, parseTimeAndZone, resolveTimeZone } from '../schedule/zones.js';
+import { describeTimeZone, normalizeClockTime, parseTimeAndZone, resolveTimeZone } from '../schedule/zones.js';
 import { chatKey } from '../chat.js';
 import { CHAT_SETTINGS, readChatSettings, type ChatSettings } from '../store/chat-settings.js';
 import { clip } from '../text/fold.js';
@@ -20,10 +20,12 @@ export const TIME_AND_ZONE_OPTIONS: readonly OptionSpec[] = [
 export interface TimeAndZone {
   readonly time?: string;
   readonly zone?: string;
+  /** How the zone was read, when that is worth saying ("“Москва” → Europe/Moscow."). */
+  readonly note?: string;
 }
 
 /** Checks the `time` and `zone` options; an error reply for a bad one. */
-export function readTimeAndZone(options: OptionValues): TimeAndZone | Reply {
+export function readTimeAndZone(options: OptionValues, now: Date): TimeAndZone | Reply {
   const rawTime = options.time === undefined ? undefined : String(options.time).trim();
   const rawZone = options.zone === undefined ? undefined : String(options.zone).trim();
   let time: string | undefined;
@@ -32,19 +34,21 @@ export function readTimeAndZone(options: OptionValues): TimeAndZone | Reply {
     if (!time) return errorReply(`“${clip(rawTime, 16)}” is not a time of day. Use HH:MM on a 24-hour clock, e.g. `, code('08:30'), '.');
   }
   let zone: string | undefined;
+  let note: string | undefined;
   if (rawZone) {
-    const found = resolveTimeZone(rawZone);
+    const found = resolveTimeZone(rawZone, now);
     if ('suggestions' in found) {
       const guess = found.suggestions;
       return errorReply(
-        text(`Unknown time zone “${clip(rawZone, 40)}”. `),
+        text(found.note ? `${found.note} ` : `Unknown time zone “${clip(rawZone, 40)}”. `),
         ...(guess.length ? [text('Did you mean '), ...guess.flatMap((g, i) => [...(i ? [text(' or ')] : []), code(g)]), text('? ')] : []),
         text('Time zones are IANA names such as '), code('Europe/Berlin'), text(' or '), code('Asia/Almaty'), text('.'),
       );
     }
     zone = found.zone;
+    note = found.note;
   }
-  return { ...(time ? { time } : {}), ...(zone ? { zone } : {}) };
+  return { ...(time ? { time } : {}), ...(zone ? { zone } : {}), ...(note ? { note } : {}) };
 }
 
 /** True when `value` is an error reply rather than parsed values. */
@@ -61,12 +65,12 @@ export const subscribe: Command = {
   ],
   parse: parseTimeAndZone,
   async run({ options }, inv, { campaign, store }) {
-    const given = readTimeAndZone(options);
+    const given = readTimeAndZone(options, inv.now);
     if (isReply(given)) return given;
     const before = await readChatSettings(store, inv.chat);
     // Reminders go to the chosen channel, else to this chat (a target chosen earlier is dropped).
     const channel = typeof options.channel === 'string' && options.channel !== inv.chat.chatId ? options.channel : undefined;
-    const { targetId: _previous, postingProblem: _flag, ...kept } = before ?? {};
+    const { targetId: _previous, postingProblem: _flag, threadId: _thread, ...kept } = before ?? {};
     // Asked of the platform before saving, so the answer says exactly what is missing; subscribed anyway,
     // so the reminders start once an admin fixes the rights.
     const problem = await checkPosting(inv, channel);
@@ -77,6 +81,8 @@ export const subscribe: Command = {
       timeZone: given.zone ?? before?.timeZone ?? campaign.meta.timeZone,
       reminderTime: given.time ?? before?.reminderTime ?? campaign.meta.reminderTime,
       ...(channel ? { targetId: channel } : {}),
+      // Sent inside a thread or forum topic: the reminders go there; sent outside one: to the chat itself.
+      ...(!channel && inv.chat.threadId !== undefined ? { threadId: inv.chat.threadId } : {}),
       ...(problem ? { postingProblem: { reason: problem.reason, since: inv.now.toISOString() } } : {}),
     };
     await store.set(CHAT_SETTINGS, chatKey(inv.chat), settings);
@@ -84,10 +90,11 @@ export const subscribe: Command = {
     const next = upcomingReminders(campaign.events, slot, inv.now, 1)[0];
     const already = before?.subscribed === true;
     return reply(message(already ? 'Reminders updated' : 'Subscribed to anniversary reminders', [
-      paragraph(`${channel ? 'The chosen channel' : 'This chat'} gets a reminder on each anniversary at ${slot.reminderTime}, ${slot.timeZone} time.`),
-      ...(next ? [paragraph(`The next: ${formatDay(next.on)} — ${next.event.title}.`)] : []),
+      ...(given.note ? [paragraph(given.note)] : []),
+      paragraph(`${channel ? 'The chosen channel' : 'This chat'} gets a reminder on each anniversary at ${slot.reminderTime}, ${describeTimeZone(slot.timeZone)} time.`),
+      ...(next ? [paragraph('The next: ', time(`${formatDay(next.on)}, ${slot.reminderTime}`, next.at), ` — ${next.event.title}.`)] : []),
       ...(problem ? checkedProblemBlocks(problem) : []),
-      paragraph('Coming reminders: ', code('/upcoming'), '. Change the time or zone: ', code('/settings'), '. Stop: ', code('/unsubscribe'), '.'),
+      paragraph('Coming reminders: ', command('/upcoming'), '. Change the time or zone: ', command('/settings'), '. Stop: ', command('/unsubscribe'), '.'),
     ]));
   },
 };

@@ -1,11 +1,13 @@
-/** /today — what happened on this day, in the chat's time zone. */
-import { code, heading, italic, message, paragraph, reply } from '../rich/build.js';
+/** /today — what happened on this day, in the chat's time zone, each event one tap from its details. */
+import { action, command, heading, italic, message, paragraph, reply } from '../rich/build.js';
 import type { Block } from '../rich/model.js';
 import { eventsOnThisDay, formatDay, localTime } from '../schedule/calendar.js';
 import { chatTimeZone } from '../store/chat-settings.js';
 import type { Command } from './types.js';
-import { sourcesText } from './present.js';
+import { PAGE_BUDGET, messageLength } from './pages.js';
+import { eventLabel, sourcesText } from './present.js';
 
+/** /today: what happened on this day in the chat’s time zone. */
 export const today: Command = {
   name: 'today',
   description: 'What happened on this day, in this chat’s time zone',
@@ -19,14 +21,22 @@ export const today: Command = {
     if (found.length === 0) {
       return reply(message(`Today, ${when}`, [
         paragraph('Nothing in the timeline happened on this day.'),
-        paragraph('The next anniversary: ', code('/next'), '.'),
-      ]));
+        paragraph('The next anniversary: ', command('/next'), '.'),
+      ]), undefined, [action('Next anniversary', 'next'), action('Timeline', 'timeline')]);
     }
-    const blocks: Block[] = found.flatMap(({ event, years }) => [
-      heading(years === 0 ? `Today: ${event.title}` : `${years} year${years === 1 ? '' : 's'} ago today: ${event.title}`),
+    const title = `On this day, ${when}`;
+    const headingOf = (years: number, what: string): Block =>
+      heading(years === 0 ? `Today: ${what}` : `${years} year${years === 1 ? '' : 's'} ago today: ${what}`);
+    const full = found.flatMap(({ event, years }): Block[] => [
+      headingOf(years, event.title),
       paragraph(event.summary),
       paragraph(italic(`Sources: ${sourcesText(campaign, event.sources)}`)),
     ]);
-    return reply(message(`On this day, ${when}`, blocks));
+    // Several long events on one day: titles only, their summaries one tap away.
+    const blocks = messageLength(message(title, full)) <= PAGE_BUDGET ? full : found.map(({ event, years }) => headingOf(years, event.title));
+    return reply(message(title, blocks), undefined, [
+      ...found.slice(0, 10).map(({ event }) => action(eventLabel(event), 'timeline', event.id)),
+      action('Timeline', 'timeline'),
+    ]);
   },
 };

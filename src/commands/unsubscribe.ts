@@ -1,5 +1,5 @@
 /** /unsubscribe — no more reminders in this chat (its time zone stays for /today and /next). */
-import { code, message, paragraph, reply } from '../rich/build.js';
+import { message, paragraph, reply, command } from '../rich/build.js';
 import { readChatSettings, updateChatSettings } from '../store/chat-settings.js';
 import type { Command } from './types.js';
 
@@ -11,11 +11,11 @@ export const unsubscribe: Command = {
   async run(_args, inv, { store }) {
     const settings = await readChatSettings(store, inv.chat);
     if (settings?.subscribed !== true) {
-      return reply(message('Not subscribed', [paragraph('This chat gets no reminders. To get them: ', code('/subscribe'), '.')]));
+      return reply(message('Not subscribed', [paragraph('This chat gets no reminders. To get them: ', command('/subscribe'), '.')]));
     }
     await updateChatSettings(store, inv.chat, { subscribed: false });
     return reply(message('Unsubscribed', [
-      paragraph('This chat gets no more anniversary reminders. To start again: ', code('/subscribe'), '.'),
+      paragraph('This chat gets no more anniversary reminders. To start again: ', command('/subscribe'), '.'),
     ]));
   },
 };

@@ -1,5 +1,5 @@
 /** /upcoming — this chat's next reminders, with local date and time. */
-import { bullets, code, italic, message, paragraph, reply, text } from '../rich/build.js';
+import { bullets, italic, message, paragraph, reply, text, command, time } from '../rich/build.js';
 import { formatDay, localTime, ordinal } from '../schedule/calendar.js';
 import { upcomingReminders } from '../schedule/due.js';
 import { readChatSettings } from '../store/chat-settings.js';
@@ -27,15 +27,15 @@ export const upcoming: Command = {
     if (list.length === 0) return reply(message('Upcoming reminders', [paragraph('The timeline has no anniversaries to remember.')]));
     const items = list.map((r) => {
       const l = localTime(r.at, slot.timeZone);
-      return [text(`${formatDay(r.on)}, ${pad(l.hour)}:${pad(l.minute)} — ${ordinal(r.years)} anniversary: ${r.event.title}`)];
+      return [time(`${formatDay(r.on)}, ${pad(l.hour)}:${pad(l.minute)}`, r.at), text(` — ${ordinal(r.years)} anniversary: ${r.event.title}`)];
     });
     return reply(message(subscribed ? 'Upcoming reminders' : 'Upcoming reminders (not subscribed)', [
       subscribed
         ? paragraph(`This chat’s next reminders, ${slot.timeZone} time:`)
-        : paragraph('This chat is not subscribed. With ', code('/subscribe'), `, it would get these, ${slot.timeZone} time:`),
+        : paragraph('This chat is not subscribed. With ', command('/subscribe'), `, it would get these, ${slot.timeZone} time:`),
       bullets(items),
       ...(subscribed ? flaggedProblemBlocks(settings.postingProblem) : []),
-      paragraph(italic('Change the time or zone: '), code('/settings'), italic('.')),
+      paragraph(italic('Change the time or zone: '), command('/settings'), italic('.')),
     ]));
   },
 };

@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderReply } from '../../adapters/console/render.js';
 import { Dispatcher } from '../../src/commands/dispatch.js';
+import { TEXT_PIECE } from '../../src/commands/statement.js';
 import type { Command, Services } from '../../src/commands/types.js';
 import type { Reply } from '../../src/rich/model.js';
 import { CHAT_SETTINGS } from '../../src/store/chat-settings.js';
@@ -17,23 +18,56 @@ describe('commands', () => {
     dispatcher.dispatch(invocation(command, text, extra));
   beforeAll(async () => { ({ dispatcher, services } = await testDispatcher()); });
 
-  it('/demands shows the Socialist Movement of Kazakhstan first, word for word', async () => {
+  /** Every page of an answer, following its paging, as plain text. */
+  /** A statement's short label, as the content gives it. */
+  const label = (id: string): string => services.campaign.statementById.get(id)!.label;
+
+  const pages = async (command: string, text = ''): Promise<string[]> => {
+    const out: string[] = [];
+    let reply = await run(command, text);
+    for (;;) {
+      out.push(plain({ messages: reply.messages }));
+      const p = reply.paging;
+      if (!p || p.page >= p.pages) return out;
+      reply = await run(p.command, `${p.args} ${p.page + 1}`.trim());
+    }
+  };
+
+  it('/demands shows the Socialist Movement of Kazakhstan first, word for word, with buttons to the others and the topics', async () => {
     const reply = await run('demands');
     const smk = services.campaign.statementById.get('smk-statement')!;
     expect(smk.demands).toHaveLength(6);
-    const first = plain({ messages: [reply.messages[0]!] });
-    for (const d of smk.demands) expect(first).toContain(d.text);
+    expect(reply.messages).toHaveLength(1);
+    const first = squash(plain({ messages: reply.messages }));
+    expect(first).toContain(`Demands — ${label('smk-statement')}`);
+    for (const d of smk.demands) expect(first).toContain(squash(d.text));
     expect(first).toContain('Legalize the activities of the banned Communist Party of Kazakhstan');
-    // Every statement with demands is there.
-    expect(reply.messages).toHaveLength(services.campaign.statements.filter((s) => s.demands.length).length);
+    // Every other statement with demands is one tap away, and so are the topics.
+    const others = services.campaign.statements.filter((s) => s.demands.length && s.id !== 'smk-statement');
+    expect(reply.actions?.filter((a) => a.command === 'demands').map((a) => a.args).sort()).toEqual([...others.map((s) => s.id), 'topics'].sort());
+    for (const s of others) {
+      const theirs = squash((await pages('demands', s.id)).join('\n'));
+      for (const d of s.demands) expect(theirs).toContain(squash(d.text));
+    }
   });
 
-  it('/demands by organisation includes demands quoted by others, by topic filters demands', async () => {
-    const smk = plain(await run('demands', 'smk'));
-    expect(smk).toContain('as quoted by: Sveriges Kommunistiska Parti');
-    const nationalisation = plain(await run('demands', 'Nationalization'));
+  it('/demands by organisation includes demands quoted by others, page by page; by topic groups demands by short label', async () => {
+    const smkPages = await pages('demands', 'smk');
+    expect(smkPages.length).toBeGreaterThan(1);
+    const smk = squash(smkPages.join('\n'));
+    expect(smk).toContain(`${label('skp-statement')} — demands of Socialist Movement of Kazakhstan, as quoted in the ${label('skp-statement')}`);
+    for (const id of ['smk-statement', 'skp-statement']) {
+      for (const d of services.campaign.statementById.get(id)!.demands) expect(smk).toContain(squash(d.text));
+    }
+    const nationalisation = squash((await pages('demands', 'Nationalization')).join('\n'));
     expect(nationalisation).toContain('to nationalize all extractive and large-scale industries');
+    expect(nationalisation).toContain(label('smk-statement'));
+    expect(nationalisation).not.toContain('Statement by the Socialist Movement of Kazakhstan');
     expect(nationalisation).not.toContain('Release of all political prisoners');
+    const prisoners = plain(await run('demands', 'prisoners'));
+    expect(prisoners).not.toMatch(/statement\(s\)/);
+    const topics = await run('demands', 'topics');
+    expect(topics.actions?.map((a) => a.args)).toContain('prisoners');
   });
 
   it('/signatories france lists UC and UPML only; accents and case do not matter', async () => {
@@ -59,10 +93,29 @@ describe('commands', () => {
     expect(plain(bad)).toContain('4 pages');
   });
 
-  it('/signatories with no match suggests the closest', async () => {
+  it('/signatories with no match suggests the closest, never the text that just failed', async () => {
     const reply = await run('signatories', 'frnace');
     expect(reply.ephemeral).toBe(true);
     expect(plain(reply)).toContain('/signatories France');
+    const sweden = await run('signatories', 'Sweden');
+    expect(plain(sweden)).not.toContain('/signatories Sweden');
+    expect(plain(sweden)).toContain(`No organisation from Sweden signed a statement here. Sveriges Kommunistiska Parti (SKP) wrote one: ${label('skp-statement')}.`);
+    expect(sweden.actions?.[0]).toMatchObject({ command: 'statement', args: 'skp-statement' });
+    for (const typed of ['zzzz', 'kazakhstan', 'SMK']) {
+      const out = plain(await run('signatories', typed));
+      expect(out, typed).not.toContain(`/signatories ${typed}`);
+    }
+  });
+
+  it('/signatories says so when no statement lists signatories, and writes singulars and plurals properly', async () => {
+    const campaign = services.campaign;
+    const none = new Dispatcher({ ...services, campaign: { ...campaign, statements: campaign.statements.map((s) => ({ ...s, signatories: undefined })) } });
+    const out = plain(await none.dispatch(invocation('signatories')));
+    expect(out).toContain('No statement here lists signatories.');
+    expect(out).not.toMatch(/\b0 organisations|Signed: \./);
+    const one = plain(await run('signatories', 'MLPD'));
+    expect(one).toContain('1 signatory matching “MLPD”');
+    expect(one).toContain(`Signed: ${label('icor-resolution')} (list as of 21 January 2022).`);
   });
 
   it('/next in late November 2026 names the 15th anniversary of Zhanaozen on 16 December', async () => {
@@ -88,13 +141,24 @@ describe('commands', () => {
     expect(ny).toContain('Nothing in the timeline happened on this day');
   });
 
-  it('/statement gives summary, facts and demands, then the full text', async () => {
+  it('/statement gives summary, facts and demands in one message a page, and the full text page by page', async () => {
     const reply = await run('statement', 'icor');
-    expect(reply.messages).toHaveLength(2);
-    const out = squash(plain(reply));
-    expect(out).toContain('Signatories: 31 as of 21 January 2022');
+    expect(reply.messages).toHaveLength(1);
+    const card = squash((await pages('statement', 'icor')).join('\n'));
+    expect(card).toContain('Signatories: 31 as of 21 January 2022');
     const icor = services.campaign.statementById.get('icor-resolution')!;
-    for (const p of icor.paragraphs) expect(out).toContain(squash(p));
+    expect(card).toContain(icor.title);
+    for (const d of icor.demands) expect(card).toContain(squash(d.text));
+    expect(reply.actions?.[0]).toEqual({ label: 'Full text', command: 'statement', args: 'icor-resolution text' });
+    for (const s of services.campaign.statements) {
+      // The pages' texts without their titles, one after the other: the body, word for word.
+      const text = (await pages('statement', `${s.id} text`)).map((page) => page.replace(/^# .*\n\n/, ''));
+      expect(squash(text.join('\n'))).toBe(squash(s.paragraphs.join('\n')));
+      // A paragraph is cut over pages only when it is too long for one.
+      for (const p of s.paragraphs.filter((x) => x.length <= TEXT_PIECE)) {
+        expect(text.some((page) => squash(page).includes(squash(p))), `${s.id}: ${p.slice(0, 40)}`).toBe(true);
+      }
+    }
   });
 
   it('/statement with an unknown id names the ids that would work', async () => {
@@ -105,13 +169,36 @@ describe('commands', () => {
     expect(plain(missing)).toContain('Usage: /statement <id>');
   });
 
-  it('/timeline and /sources give every figure with its source, both sides of a disagreement', async () => {
-    for (const out of [plain(await run('timeline')), plain(await run('sources'))]) {
-      expect(out).toContain('17 killed');
-      expect(out).toContain('16 killed');
-      expect(out).toContain('more than 8,000 arrested');
-      expect(out).toContain('more than 3,000 arrested');
+  it('/timeline lists dates and titles with a button per event; an event gives its figures each with its source', async () => {
+    const list = await run('timeline');
+    const out = plain(list);
+    expect(out).toContain('16 December 2011 (day not in the statements) — Striking oil workers killed in Zhanaozen');
+    expect(out).not.toContain('Back in 2011');
+    expect(list.actions?.map((a) => a.args)).toEqual(services.campaign.events.map((e) => e.id));
+    const zhanaozen = plain(await run('timeline', 'zhanaozen-massacre-2011'));
+    expect(zhanaozen).toContain(`17 killed — “Thus in Zhanaozen, an important industrial center, the 2011 repression of demonstrations left 17 dead.” (${label('solidarity-workers-kazakh-people')})`);
+    expect(zhanaozen).toContain(`16 killed — “Back in 2011, security forces in Zhanaozen fired on striking oil workers, killing 16 of them.” (${label('icor-resolution')})`);
+    expect(zhanaozen).toContain('Note: The date, 16 December 2011, is public record');
+    const uprising = squash((await pages('timeline', 'uprising-begins')).join('\n'));
+    expect(uprising).toContain(`more than 8,000 arrested — “more than 8,000 have been arrested” (${label('rise-international-statement')}`);
+    expect(uprising).toContain('more than 3,000 arrested');
+    expect(uprising).toContain('do not say on which day they counted');
+  });
+
+  it('/sources gives short labels, both sides of each disagreement with their sources, and each source one tap away', async () => {
+    const first = await run('sources');
+    expect(first.actions?.map((a) => a.args).sort()).toEqual(services.campaign.statements.map((s) => s.id).sort());
+    const out = squash((await pages('sources')).join('\n'));
+    expect(out).toContain(`${label('icor-resolution')} — ICOR, undated`);
+    expect(out).not.toContain('Solidarity with the workers and popular masses');
+    for (const figure of ['17 killed', '16 killed', 'over 160 protesters killed', 'at least 225 demonstrators shot', 'more than 8,000 arrested', 'more than 3,000 arrested']) {
+      expect(out).toContain(figure);
     }
+    expect(out).toContain(`“Over 160 protesters have been killed so far” (${label('rise-international-statement')}`);
+    const icor = squash((await pages('sources', 'icor-resolution')).join('\n'));
+    expect(icor).toContain('ICOR resolution: Solidarity with the workers and popular masses in Kazakhstan!');
+    expect(icor).toContain('Signatories: 31 as of 21 January 2022');
+    expect(icor).toContain('16 killed');
   });
 
   it('/help is generated from the list; /help <command> explains one', async () => {

@@ -13,9 +13,11 @@ import { invocation, testServices } from '../helpers/core.js';
 
 /** Arguments each cacheable command is tried with: none, and what its usage suggests. */
 const ARGS: Record<string, readonly string[]> = {
-  demands: ['', 'smk', 'Nationalization'],
-  signatories: ['', 'france', '2'],
-  statement: ['smk-statement'],
+  demands: ['', 'smk', 'smk 2', 'Nationalization', 'topics'],
+  signatories: ['', 'france', '2', 'Sweden'],
+  statement: ['smk-statement', 'smk-statement 2', 'smk-statement text 3'],
+  timeline: ['', 'uprising-begins', 'uprising-begins 2'],
+  sources: ['', '2', 'icor-resolution'],
 };
 
 describe('cacheable commands', () => {

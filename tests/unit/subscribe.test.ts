@@ -22,7 +22,7 @@ describe('subscriptions', () => {
   it('/subscribe with no arguments uses the campaign’s 09:00 Asia/Almaty and names the next reminder', async () => {
     const out = plain(await run('subscribe'));
     expect(out).toContain('at 09:00, Asia/Almaty time');
-    expect(out).toContain('The next: 16 December 2026 — Striking oil workers killed in Zhanaozen');
+    expect(out).toContain('The next: 16 December 2026, 09:00 — Striking oil workers killed in Zhanaozen');
     expect(await settingsOf()).toEqual({ subscribed: true, kind: 'private', timeZone: 'Asia/Almaty', reminderTime: '09:00' });
   });
 
@@ -46,7 +46,7 @@ describe('subscriptions', () => {
     const berln = await run('subscribe', 'Europe/Berln');
     expect(berln.ephemeral).toBe(true);
     expect(plain(berln)).toContain('Unknown time zone “Europe/Berln”. Did you mean Europe/Berlin');
-    expect(plain(await run('subscribe', 'berlin'))).toContain('Europe/Berlin');
+    expect(plain(await run('subscribe', 'berln'))).toContain('Europe/Berlin');
     expect(plain(await run('subscribe', 'Mars/Olympus_Mons'))).toContain('Unknown time zone');
     for (const bad of ['25:00', '9am', '12:60', '0900']) {
       const r = await run('subscribe', bad);
@@ -137,5 +137,16 @@ describe('subscriptions', () => {
     const inv: Invocation = { ...invocation('subscribe', '', { chat: GROUP }), checkPosting: async () => { throw new Error('timeout'); } };
     expect(plain(await dispatcher.dispatch(inv))).toContain('Subscribed to anniversary reminders');
     expect(await settingsOf(GROUP)).toMatchObject({ subscribed: true });
+  });
+  it('takes city names and fixed offsets, and says how it read them', async () => {
+    const moscow = plain(await run('subscribe', 'Москва'));
+    expect(moscow).toContain('“Москва” → Europe/Moscow.');
+    expect(await settingsOf()).toMatchObject({ timeZone: 'Europe/Moscow' });
+    const offset = plain(await run('settings', 'zone UTC+3'));
+    expect(offset).toContain('UTC+3 is saved as Etc/GMT-3');
+    expect(offset).toContain('Time zone: Etc/GMT-3 (UTC+3)');
+    const half = await run('subscribe', 'UTC+5:30');
+    expect(half.ephemeral).toBe(true);
+    expect(plain(half)).toContain('UTC+5:30 is not a whole hour');
   });
 });
