@@ -29,7 +29,7 @@ import type { Adapter, SendResult } from '../adapter.js';
 import type { ChatRef } from '../chat.js';
 import type { Logger } from '../log.js';
 import { chatForLog } from '../log-privacy.js';
-import type { RichMessage } from '../rich/model.js';
+import type { Action, RichMessage } from '../rich/model.js';
 import { flagPostingProblem, forgetChat, moveChat, readChatSettings } from '../store/chat-settings.js';
 import type { ReminderCounters } from './counters.js';
 import { slotKey, type DueReminder } from './due.js';
@@ -63,6 +63,8 @@ export interface DeliveryJob {
   readonly chat: Subscriber;
   readonly reminder: DueReminder;
   readonly message: RichMessage;
+  /** Buttons under the reminder (the related demands, the editors' notes). */
+  readonly actions?: readonly Action[];
 }
 
 /** What delivery needs around it. */
@@ -144,7 +146,7 @@ class Attempt {
   ) {
     const c = job.chat;
     this.chat = { platform: c.platform, chatId: c.chatId, kind: c.kind };
-    this.target = { platform: c.platform, chatId: c.targetId ?? c.chatId, kind: c.kind };
+    this.target = { platform: c.platform, chatId: c.targetId ?? c.chatId, kind: c.kind, ...(c.threadId === undefined ? {} : { threadId: c.threadId }) };
     this.key = deliveryKey(c, job.reminder.event.id, job.reminder.year);
   }
 
@@ -165,7 +167,7 @@ class Attempt {
     for (;;) {
       this.sending = true;
       const result = await whileRenewing(this.ctx, this.key, () => withTimeout(this.ctx.sendTimeoutMs,
-        this.adapter.send(this.target, this.job.message),
+        this.adapter.send(this.target, this.job.message, this.job.actions),
         (): SendResult => ({ kind: 'failed', transient: true, ambiguous: true, reason: `no answer within ${this.ctx.sendTimeoutMs} ms` })));
       this.ctx.observe?.({
         platform: this.target.platform, result: result.kind,

@@ -12,10 +12,9 @@
 import type { Adapter } from '../adapter.js';
 import type { Platform } from '../chat.js';
 import type { Campaign } from '../content/campaign.js';
-import type { RichMessage } from '../rich/model.js';
 import { deliver, deliveryKey, type DeliveryContext, type DeliveryJob, type DeliveryOutcome, type HeldClaim } from './delivery.js';
 import { slotKey, type DueReminder } from './due.js';
-import { reminderMessage } from './message.js';
+import { reminderMessage, type Reminder } from './message.js';
 import type { SlotGroup } from './subscriptions.js';
 
 /** Outcomes of one tick's fan-out, by kind. */
@@ -74,11 +73,11 @@ export async function fanOut(input: FanOutInput): Promise<FanOutTally> {
   const skip = (key: string): boolean => done.has(key) || (notBefore.get(key) ?? 0) > now;
   const tally = emptyTally();
   const bySlot = new Map(input.groups.map((g) => [slotKey(g.slot), g.chats]));
-  const messages = new Map<string, RichMessage>();
-  const messageFor = (r: DueReminder): RichMessage => {
+  const reminders = new Map<string, Reminder>();
+  const reminderFor = (r: DueReminder): Reminder => {
     const k = `${r.event.id}:${r.years}`;
-    let m = messages.get(k);
-    if (!m) messages.set(k, (m = reminderMessage(campaign, r.event, r.years)));
+    let m = reminders.get(k);
+    if (!m) reminders.set(k, (m = reminderMessage(campaign, r.event, r.years)));
     return m;
   };
 
@@ -105,7 +104,8 @@ export async function fanOut(input: FanOutInput): Promise<FanOutTally> {
       for (let i = 0; i < chats.length; i++) {
         const chat = chats[(offset + i) % chats.length]!;
         if (chat.platform !== platform || skip(deliveryKey(chat, r.event.id, r.year))) continue;
-        yield { chat, reminder: r, message: messageFor(r) };
+        const { message, actions } = reminderFor(r);
+        yield { chat, reminder: r, message, actions };
       }
     }
   }

@@ -5,7 +5,7 @@
  */
 import type { Campaign } from '../content/campaign.js';
 import { PlacardError } from '../errors.js';
-import type { Block, RichMessage, Span } from '../rich/model.js';
+import type { Action, Block, RichMessage, Span } from '../rich/model.js';
 import type { Store } from '../store/store.js';
 import { anniversariesOn, formatDay, nextAnniversaries, ordinal, parseClockTime, zonedInstant, type Day } from './calendar.js';
 import { slotKey, type Slot } from './due.js';
@@ -49,6 +49,13 @@ function block(b: Block): string {
 export function plainText(message: RichMessage): string {
   return [...(message.title !== undefined ? [`# ${message.title}`] : []), ...message.blocks.map(block)].join('\n\n');
 }
+
+/** The command an action runs, as typed: `/demands nationalisation`. */
+export const actionCommand = (a: Action): string => `/${a.command}${a.args ? ` ${a.args}` : ''}`;
+
+/** Actions as the commands they run, one per line: "→ The demands: /demands nationalisation". */
+export const actionsText = (actions: readonly Action[]): string =>
+  actions.map((a) => `→ ${a.label}: ${actionCommand(a)}`).join('\n');
 
 const indent = (text: string, by: string): string => text.split('\n').map((l) => (l ? by + l : l)).join('\n');
 
@@ -102,7 +109,9 @@ export async function previewReminders(campaign: Campaign, date: string, subscri
         .filter(Boolean).join(', ');
       lines.push(`  - ${slot.reminderTime} ${slot.timeZone} = ${utc(at)}${who ? ` (${who})` : ''}`);
     }
-    lines.push('The message:', '', indent(plainText(reminderMessage(campaign, event, years)), '  | '), '');
+    const { message, actions } = reminderMessage(campaign, event, years);
+    lines.push('The message:', '', indent(plainText(message), '  | '), '');
+    if (actions.length > 0) lines.push('Its buttons (commands to type where there are none):', indent(actionsText(actions), '  '), '');
   }
   return lines.join('\n').trimEnd();
 }

@@ -17,6 +17,8 @@ export interface Subscriber {
   readonly kind: ChatRef['kind'];
   /** Send here instead of `chatId` (a Discord channel). */
   readonly targetId?: string;
+  /** The thread or forum topic the chat subscribed in. */
+  readonly threadId?: string;
 }
 
 /** The chats of one slot. */
@@ -64,7 +66,11 @@ export async function loadSubscriptions(store: Store, defaults: SlotDefaults): P
     const k = slotKey(slot);
     let group = groups.get(k);
     if (!group) groups.set(k, (group = { slot, chats: [] }));
-    group.chats.push({ ...ref, kind: settings.kind ?? 'group', ...(settings.targetId ? { targetId: settings.targetId } : {}) });
+    group.chats.push({
+      ...ref, kind: settings.kind ?? 'group',
+      ...(settings.targetId ? { targetId: settings.targetId } : {}),
+      ...(settings.threadId ? { threadId: settings.threadId } : {}),
+    });
   }
   return [...groups.values()];
 }

@@ -1,47 +1,150 @@
 /**
  * Reading what people type for a reminder time and a time zone:
- * `08:30`, `8:30`, `europe/berlin`, `America/New York`, in any order.
+ * `08:30`, `8:30`, `europe/berlin`, `America/New York`, `Berlin`, `Москва`,
+ * `UTC+3`, in any order.
  */
 import type { OptionValues } from '../commands/types.js';
 import { closest } from '../text/closest.js';
+import { foldLoose } from '../text/fold.js';
 import { formatClockTime, isValidTimeZone, parseClockTime } from './calendar.js';
-
-let byLowerCase: Map<string, string> | undefined;
-
-/** Every IANA zone this runtime knows, plus UTC. */
-export function knownTimeZones(): readonly string[] {
-  return [...zoneIndex().values()];
-}
-
-function zoneIndex(): Map<string, string> {
-  if (!byLowerCase) {
-    byLowerCase = new Map();
-    for (const zone of [...Intl.supportedValuesOf('timeZone'), 'UTC']) byLowerCase.set(zone.toLowerCase(), zone);
-  }
-  return byLowerCase;
-}
-
-/** Result of reading a time zone: the canonical name, or the closest names to suggest. */
-export type ZoneLookup = { readonly zone: string } | { readonly suggestions: readonly string[] };
+import { CITY_NAMES } from './city-names.js';
+import { etcZoneOffset, formatOffset, offsetZone, parseFixedOffset, zonesAtOffset } from './zone-offsets.js';
 
 /**
- * Matches a typed zone case-insensitively (`europe/berlin` → `Europe/Berlin`;
- * spaces count as underscores). Other names the runtime accepts (aliases such
- * as `Etc/GMT-5`) are kept as the runtime spells them. On a miss, up to three
- * suggestions, closest first.
+ * Zones that IANA renamed but ICU (and so Node 20, 22 and 24, whose
+ * `Intl.supportedValuesOf('timeZone')` and `resolvedOptions().timeZone` both
+ * give the old spelling) still lists under the old name: old → current.
+ * Both names stay valid time zones; the current one is what we list and suggest.
  */
-export function resolveTimeZone(typed: string): ZoneLookup {
-  const input = typed.trim().replace(/\s+/g, '_');
-  if (!input || input.length > 64) return { suggestions: [] };
-  const known = zoneIndex().get(input.toLowerCase());
-  if (known) return { zone: known };
-  if (isValidTimeZone(input)) return { zone: new Intl.DateTimeFormat('en-US', { timeZone: input }).resolvedOptions().timeZone };
-  const zones = knownTimeZones();
-  const direct = closest(input, zones);
-  // "berlin" → Europe/Berlin: also compare with the city part alone.
-  const cities = closest(input, zones.map((z) => z.slice(z.lastIndexOf('/') + 1)))
-    .flatMap((city) => zones.filter((z) => z.endsWith(`/${city}`) || z === city));
-  return { suggestions: [...new Set([...direct, ...cities])].slice(0, 3) };
+const RENAMED: Readonly<Record<string, string>> = {
+  'Africa/Asmera': 'Africa/Asmara',
+  'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
+  'America/Catamarca': 'America/Argentina/Catamarca',
+  'America/Coral_Harbour': 'America/Atikokan',
+  'America/Cordoba': 'America/Argentina/Cordoba',
+  'America/Godthab': 'America/Nuuk',
+  'America/Indianapolis': 'America/Indiana/Indianapolis',
+  'America/Jujuy': 'America/Argentina/Jujuy',
+  'America/Louisville': 'America/Kentucky/Louisville',
+  'America/Mendoza': 'America/Argentina/Mendoza',
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'Europe/Kiev': 'Europe/Kyiv',
+  'Pacific/Enderbury': 'Pacific/Kanton',
+  'Pacific/Ponape': 'Pacific/Pohnpei',
+  'Pacific/Truk': 'Pacific/Chuuk',
+};
+
+/** The current IANA name of a zone (`Europe/Kiev` → `Europe/Kyiv`); other names unchanged. */
+export function currentZoneName(zone: string): string {
+  return RENAMED[zone] ?? zone;
+}
+
+interface ZoneIndex {
+  /** Current names, sorted. */
+  readonly known: readonly string[];
+  /** Lower-cased name → name, for every name the runtime lists and every current name. */
+  readonly byLowerCase: ReadonlyMap<string, string>;
+  /** Folded city name → current zone: the city parts of zone names, then the table of city names. */
+  readonly cities: ReadonlyMap<string, string>;
+}
+
+let index: ZoneIndex | undefined;
+
+/** `New_York`, `new york`, `New-York` → `new york`; `Київ` → `київ`. */
+const cityKey = (name: string): string => foldLoose(name.replace(/_/g, ' '));
+
+function zoneIndex(): ZoneIndex {
+  if (!index) {
+    const runtime = [...Intl.supportedValuesOf('timeZone'), 'UTC'];
+    const known = [...new Set(runtime.map(currentZoneName))].filter(isValidTimeZone).sort();
+    const byLowerCase = new Map<string, string>();
+    for (const zone of [...runtime, ...known]) byLowerCase.set(zone.toLowerCase(), zone);
+    const cities = new Map<string, string>();
+    for (const zone of [...known, ...runtime]) {
+      const key = cityKey(zone.slice(zone.lastIndexOf('/') + 1));
+      if (key && !cities.has(key)) cities.set(key, currentZoneName(zone));
+    }
+    for (const [zone, names] of CITY_NAMES) for (const name of names) cities.set(cityKey(name), zone);
+    index = { known, byLowerCase, cities };
+  }
+  return index;
+}
+
+/** Every IANA zone this runtime knows, by its current name (`Europe/Kyiv`), plus UTC; sorted. */
+export function knownTimeZones(): readonly string[] {
+  return zoneIndex().known;
+}
+
+/**
+ * Result of reading a time zone: the zone to store, or the names to suggest.
+ * `note`, when present, says what was chosen or why nothing was
+ * (`UTC+3 is saved as Etc/GMT-3 …`); show it to the user.
+ */
+export type ZoneLookup =
+  | { readonly zone: string; readonly note?: string }
+  | { readonly suggestions: readonly string[]; readonly note?: string };
+
+/**
+ * Reads a typed time zone, in this order:
+ * - a fixed offset (`UTC+3`, `GMT+5`, `+03:00`, `UTC-05:30`): whole hours become
+ *   `Etc/GMT∓N`; other offsets suggest the zones at that offset at `now`;
+ * - an IANA name, any case, spaces for underscores (`europe/kyiv` → `Europe/Kyiv`);
+ *   a valid name typed with capitals is kept as typed (`Europe/Kiev`, `US/Eastern`);
+ * - a city, any case and accents, in the zone names or the table of city names
+ *   (`Berlin`, `Москва`, `Astana` → `Asia/Almaty`).
+ * On a miss, up to three suggestions, closest first.
+ */
+export function resolveTimeZone(typed: string, now: Date = new Date()): ZoneLookup {
+  const raw = typed.trim();
+  if (!raw || raw.length > 64) return { suggestions: [] };
+  const offset = parseFixedOffset(raw);
+  if (offset !== undefined) return fromOffset(offset, now);
+  const { known, byLowerCase, cities } = zoneIndex();
+  const input = raw.replace(/\s+/g, '_');
+  const listed = byLowerCase.get(input.toLowerCase());
+  if (listed) return named(listed);
+  if (isValidTimeZone(input)) {
+    const resolved = new Intl.DateTimeFormat('en-US', { timeZone: input }).resolvedOptions().timeZone;
+    return named(input !== input.toLowerCase() && input !== input.toUpperCase() ? input : currentZoneName(resolved));
+  }
+  const lastPart = raw.slice(raw.lastIndexOf('/') + 1);
+  const city = cities.get(cityKey(raw)) ?? cities.get(cityKey(lastPart));
+  if (city) return { zone: city, note: `“${raw}” → ${city}.` };
+  const direct = closest(input, known);
+  const byCity = closest(cityKey(lastPart), [...cities.keys()]).map((key) => cities.get(key)!);
+  return { suggestions: [...new Set([...direct, ...byCity])].slice(0, 3) };
+}
+
+/** A zone name found as such; `Etc/GMT-3` gets a note, its sign being reversed. */
+function named(zone: string): ZoneLookup {
+  const offset = etcZoneOffset(zone);
+  return offset === undefined || offset === 0 ? { zone } : { zone, note: `${zone} is ${formatOffset(offset)} all year (Etc/ names write the sign reversed).` };
+}
+
+function fromOffset(minutes: number, now: Date): ZoneLookup {
+  const label = formatOffset(minutes);
+  const zone = offsetZone(minutes);
+  if (zone === 'UTC') return { zone };
+  if (zone) return { zone, note: `${label} is saved as ${zone}: ${label} all year, without daylight saving (Etc/ names write the sign reversed).` };
+  const at = zonesAtOffset(minutes, knownTimeZones(), now);
+  if (at.length) return { suggestions: at.slice(0, 3), note: `${label} is not a whole hour; these zones are at ${label} now.` };
+  // St John's is at UTC-3:30 in winter only: look half a year away too.
+  const later = zonesAtOffset(minutes, knownTimeZones(), new Date(now.getTime() + 182 * 86_400_000));
+  if (later.length) return { suggestions: later.slice(0, 3), note: `${label} is not a whole hour; these zones are at ${label} for part of the year.` };
+  // No zone is there (UTC-5:30): offer the whole hours either side that exist.
+  const near = [Math.floor(minutes / 60), Math.ceil(minutes / 60)].map((h) => h * 60)
+    .filter((m, i, all) => all.indexOf(m) === i && offsetZone(m) !== undefined).map(formatOffset);
+  return { suggestions: near, note: `No time zone is at ${label}.` };
+}
+
+/** `Etc/GMT-3` → `Etc/GMT-3 (UTC+3)`, for showing a saved zone; other zones unchanged. */
+export function describeTimeZone(zone: string): string {
+  const offset = etcZoneOffset(zone);
+  return offset === undefined ? zone : `${zone} (${formatOffset(offset)})`;
 }
 
 /** `8:30` → `08:30`; undefined when not a time of day. */
@@ -52,12 +155,14 @@ export function normalizeClockTime(typed: string): string | undefined {
 
 /**
  * Splits argument text into `time` and `zone`, in either order. A word that
- * starts with a digit is taken for a time; the rest is the zone. Words
- * `time` and `zone` before a value are allowed (`/settings zone Europe/Berlin`).
+ * starts with a digit is taken for a time; the rest is the zone (`UTC + 3` is
+ * read as `UTC+3`, not as a time `3`). Words `time` and `zone` before a value
+ * are allowed (`/settings zone Europe/Berlin`).
  * Returns a reason (a string) when the text cannot be read.
  */
 export function parseTimeAndZone(text: string): OptionValues | string {
-  const words = text.trim().split(/\s+/).filter((w) => w.length > 0 && !/^(time|zone|timezone|tz)$/i.test(w));
+  const glued = text.replace(/\b(UTC|GMT)\s*([+\-\u2212])\s*(?=\d)/gi, '$1$2');
+  const words = glued.trim().split(/\s+/).filter((w) => w.length > 0 && !/^(time|zone|timezone|tz)$/i.test(w));
   const times = words.filter((w) => /^\d/.test(w));
   const zone = words.filter((w) => !/^\d/.test(w)).join(' ');
   if (times.length > 1) return 'Give one reminder time';

@@ -1,5 +1,5 @@
 /** The scheduler and the delivery ledger, with a controlled clock and a scripted adapter. */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Adapter } from '../../src/adapter.js';
 import type { Platform } from '../../src/chat.js';
 import type { Campaign } from '../../src/content/campaign.js';
@@ -31,10 +31,16 @@ describe('reminder scheduler', () => {
     const s = scheduler();
     expect((await s.tick())?.sent).toBe(0);
     clock.set('2026-12-16T04:00:00Z');
+    const send = vi.spyOn(adapter as Adapter, 'send');
     const first = await s.tick();
     expect(first).toMatchObject({ near: true, dueSlots: 1, sent: 3 });
     expect([...adapter.counts().values()]).toEqual([1, 1, 1]);
-    expect(adapter.sent[0]!.message.title).toBe('15 years ago today, in Zhanaozen');
+    expect(adapter.sent[0]!.message.title).toBe('15 years ago today: Striking oil workers killed in Zhanaozen');
+    // The buttons go with the message: the related demands, the notes.
+    expect(send.mock.calls.map((call) => call[2])).toEqual(Array(3).fill([
+      { label: 'The demands', command: 'demands', args: 'nationalisation' },
+      { label: 'Notes and sources', command: 'timeline', args: ZHANAOZEN },
+    ]));
     expect(await store.get<DeliveredMarker>(DELIVERED, key('-1001'))).toMatchObject({ outcome: 'sent' });
     clock.ms += 60_000;
     expect((await s.tick())?.sent).toBe(0);

@@ -8,19 +8,23 @@ import { shippedCampaign } from '../helpers/core.js';
 import { seedSubscriptions } from '../schedule/harness.js';
 
 describe('reminder message', () => {
-  it('says how many years ago and where, the summary with its sources, each figure with its source, and the demands', async () => {
+  it('has a headline, the short summary with its sources by label, the date note, each figure by label, the call to action', async () => {
     const campaign = await shippedCampaign();
     const event = campaign.events.find((e) => e.id === 'zhanaozen-massacre-2011')!;
-    const text = plainText(reminderMessage(campaign, event, 15));
-    expect(text.split('\n')[0]).toBe('# 15 years ago today, in Zhanaozen');
-    expect(text).toContain('Striking oil workers killed in Zhanaozen — 16 December 2011');
-    expect(text).toContain(event.summary);
-    expect(text).toContain('Sources: ICOR: “ICOR resolution');
-    expect(text).toContain('- 17 killed — “Thus in Zhanaozen');
-    expect(text).toContain('- 16 killed — “Back in 2011');
-    expect(text).toContain('Note: The date, 16 December 2011, is public record');
-    expect(text).toContain('/demands nationalisation');
-    expect(reminderTitle({}, 1)).toBe('1 year ago today');
+    const { message, actions } = reminderMessage(campaign, event, 15);
+    const text = plainText(message);
+    expect(text.split('\n')[0]).toBe('# 15 years ago today: Striking oil workers killed in Zhanaozen');
+    expect(text).toContain(event.reminder!);
+    expect(text).toContain('Sources: ICOR resolution, Unnamed party’s statement, RISE-coordinated statement, SMK statement, SKP statement.');
+    expect(text).toContain('The date, 16 December 2011, is public record; the statements do not give it.');
+    expect(text).toContain('- “Thus in Zhanaozen, an important industrial center, the 2011 repression of demonstrations left 17 dead.” — Unnamed party’s statement');
+    expect(text).toContain('- “Back in 2011, security forces in Zhanaozen fired on striking oil workers, killing 16 of them.” — ICOR resolution');
+    expect(text).toContain(campaign.meta.callToAction!.text);
+    expect(actions.map((a) => `${a.label}: /${a.command} ${a.args}`)).toEqual([
+      'The demands: /demands nationalisation', 'Notes and sources: /timeline zhanaozen-massacre-2011',
+    ]);
+    expect(reminderTitle({ title: 'Something happened' }, 1)).toBe('1 year ago today: Something happened');
+    expect(reminderTitle({ title: 'A strike', place: 'Aktau' }, 2)).toBe('2 years ago today: A strike (Aktau)');
   });
 });
 
@@ -30,14 +34,17 @@ describe('reminders preview', () => {
     expect(out).toContain('Reminders on 16 December 2026 (preview: nothing is sent)');
     expect(out).toContain('15th anniversary: Striking oil workers killed in Zhanaozen (zhanaozen-massacre-2011, 16 December 2011)');
     expect(out).toContain('- 09:00 Asia/Almaty = 2026-12-16 04:00 UTC (campaign default)');
-    expect(out).toContain('| # 15 years ago today, in Zhanaozen');
+    expect(out).toContain('| # 15 years ago today: Striking oil workers killed in Zhanaozen');
+    expect(out).toContain('Its buttons (commands to type where there are none):\n'
+      + '  → The demands: /demands nationalisation\n  → Notes and sources: /timeline zhanaozen-massacre-2011');
   });
 
   it('4 January 2027: the 5th anniversary of the Tengizchevroil strike only (the Almaty night is not a reminder)', async () => {
     const out = await previewReminders(await shippedCampaign(), '2027-01-04');
     expect(out).toContain('5th anniversary: Oil workers at Tengizchevroil go on strike');
     expect(out).toContain('- 09:00 Asia/Almaty = 2027-01-04 04:00 UTC (campaign default)');
-    expect(out).toContain('| # 5 years ago today');
+    expect(out).toContain('| # 5 years ago today: Oil workers at Tengizchevroil go on strike');
+    expect(out).toContain('  → Notes and sources: /timeline tengizchevroil-strike');
     expect(out.match(/anniversary:/g)).toHaveLength(1);
   });
 
