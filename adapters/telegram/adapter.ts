@@ -15,17 +15,17 @@ import type { ChatRef } from '../../src/chat.js';
 import type { Services } from '../../src/commands/types.js';
 import type { Logger } from '../../src/log.js';
 import { BurstLog } from '../../src/log-privacy.js';
-import type { RichMessage } from '../../src/rich/model.js';
+import type { Action, RichMessage } from '../../src/rich/model.js';
 import { Pacer, type PacerLimits } from '../../src/schedule/pacer.js';
 import { telegramDoctor } from './doctor.js';
-import { classifyTelegramError, describeTelegramError } from './errors.js';
+import { describeTelegramError } from './errors.js';
 import { TelegramHealth } from './health.js';
 import { syncTelegramMenu } from './menu.js';
 import { Poller } from './polling.js';
 import { checkTelegramPosting } from './posting.js';
-import { renderTelegramReply } from './render.js';
 import { RoleResolver, type RoleCacheOptions } from './roles.js';
-import { installUpdateHandlers, SEND_OPTIONS } from './updates.js';
+import { sendReminder } from './reminders.js';
+import { ALLOWED_UPDATES, installUpdateHandlers } from './updates.js';
 
 /** Telegram's documented broadcast limits. */
 export const TELEGRAM_LIMITS: PacerLimits = {
@@ -74,8 +74,6 @@ export interface TelegramAdapterOptions {
   /** Interval over which repeats of one failure are logged as one line. Default 30 s. */
   readonly logIntervalMs?: number;
 }
-
-const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member', 'chat_member'] as const;
 
 /** Telegram, as a Placard adapter. */
 export class TelegramAdapter implements Adapter {
@@ -159,18 +157,12 @@ export class TelegramAdapter implements Adapter {
     this.burst.flush();
   }
 
-  /** Sends one message for the scheduler, paced under Telegram's limits; each request bounded by `timeouts.send`. */
-  async send(target: ChatRef, message: RichMessage): Promise<SendResult> {
-    const texts = renderTelegramReply({ messages: [message] });
-    try {
-      for (const t of texts) {
-        await this.pacer.wait(target.chatId, target.kind !== 'private');
-        await this.sendApi.sendMessage(target.chatId, t.html, SEND_OPTIONS);
-      }
-      return { kind: 'sent' };
-    } catch (error: unknown) {
-      return classifyTelegramError(error);
-    }
+  /**
+   * Sends one message for the scheduler, its actions as an inline keyboard, into the forum topic the chat
+   * subscribed from (if any); paced under Telegram's limits, each request bounded by `timeouts.send`.
+   */
+  send(target: ChatRef, message: RichMessage, actions?: readonly Action[]): Promise<SendResult> {
+    return sendReminder({ api: this.sendApi, pacer: this.pacer, store: this.options.services.store, log: this.options.log }, target, message, actions);
   }
 
   /** Whether the bot may post in `target` (its own rights there); sends nothing. Rejects when Telegram cannot be asked. */

@@ -1,8 +1,9 @@
 /**
  * `placard doctor` for Telegram: is the token good, and is the webhook what
  * this deployment expects (its URL in webhook mode, none in polling mode,
- * where a webhook makes every getUpdates fail with 409)? Reads only (getMe,
- * getWebhookInfo); sends nothing, changes nothing.
+ * where a webhook makes every getUpdates fail with 409)? Is inline mode on
+ * (optional: said, never a problem)? Reads only (getMe, getWebhookInfo);
+ * sends nothing, changes nothing.
  */
 import type { Api } from 'grammy';
 import type { DoctorFinding } from '../../src/adapter.js';
@@ -16,7 +17,11 @@ export async function telegramDoctor(api: Api, webhookUrl: string | undefined, n
   try {
     const me = await api.getMe();
     const findings: DoctorFinding[] = [{ ok: true, check: 'token', detail: `accepted: the bot is @${me.username}` }];
-    return [...findings, ...(await webhookFindings(api, webhookUrl, nowS))];
+    // Optional, so never a problem: said so an operator knows why `@bot demands` offers nothing.
+    const inline: DoctorFinding = me.supports_inline_queries
+      ? { ok: true, check: 'inline mode', detail: `on: @${me.username} offers the demands, the next anniversary and the timeline in any chat` }
+      : { ok: true, check: 'inline mode', detail: 'off: switch it on with @BotFather (/setinline) so people can share the demands from any chat' };
+    return [...findings, ...(await webhookFindings(api, webhookUrl, nowS)), inline];
   } catch (e: unknown) {
     return [{ ok: false, check: 'token', detail: unanswered(e) }];
   }

@@ -16,7 +16,8 @@ export function commandOf(message: Pick<Message, 'text' | 'entities'>, botUserna
   return { command: parsed.command, text: parsed.text };
 }
 
-/** A Telegram chat as the core sees it. */
-export function chatRefOf(chat: Pick<Chat, 'id' | 'type'>): ChatRef {
-  return { platform: 'telegram', chatId: String(chat.id), kind: chat.type === 'private' ? 'private' : chat.type === 'channel' ? 'channel' : 'group' };
+/** A Telegram chat as the core sees it; `threadId`: the forum topic a message came from. */
+export function chatRefOf(chat: Pick<Chat, 'id' | 'type'>, threadId?: number): ChatRef {
+  const kind = chat.type === 'private' ? 'private' : chat.type === 'channel' ? 'channel' : 'group';
+  return { platform: 'telegram', chatId: String(chat.id), kind, ...(threadId === undefined ? {} : { threadId: String(threadId) }) };
 }

@@ -1,13 +1,16 @@
 /**
  * Paging with inline buttons. Callback data carries the command, the page and
- * the argument text — at most 64 bytes, Telegram's limit; a reply whose
- * arguments would not fit simply gets no buttons.
+ * the argument text — at most 64 bytes, Telegram's limit. A page whose data
+ * would not fit is offered as a command to type instead (see keyboard.ts).
  */
-import type { InlineKeyboardMarkup } from 'grammy/types';
-import type { Paging } from '../../src/rich/model.js';
+import type { InlineKeyboardButton } from 'grammy/types';
+import type { Action, Paging } from '../../src/rich/model.js';
 
 const PREFIX = 'pg';
-const MAX_BYTES = 64;
+/** Telegram's limit for an inline button's callback data, in bytes. */
+export const CALLBACK_DATA_LIMIT = 64;
+/** Callback data of the page counter: pressing it does nothing. */
+export const NOOP = 'noop';
 
 /** A decoded page request. */
 export interface PageRequest { readonly command: string; readonly page: number; readonly args: string }
@@ -15,7 +18,7 @@ export interface PageRequest { readonly command: string; readonly page: number; 
 /** Callback data for a page, or undefined when it would exceed 64 bytes. */
 export function encodePage(command: string, page: number, args: string): string | undefined {
   const data = `${PREFIX}|${command}|${page}|${args}`;
-  return Buffer.byteLength(data, 'utf8') <= MAX_BYTES ? data : undefined;
+  return Buffer.byteLength(data, 'utf8') <= CALLBACK_DATA_LIMIT ? data : undefined;
 }
 
 /** Decodes callback data; undefined for anything that is not a page request. */
@@ -24,15 +27,31 @@ export function decodePage(data: string | undefined): PageRequest | undefined {
   return m ? { command: m[1]!, page: Number(m[2]), args: m[3]! } : undefined;
 }
 
-/** Previous / position / next buttons for a paged reply. */
-export function pagingKeyboard(p: Paging): InlineKeyboardMarkup | undefined {
-  const prev = p.page > 1 ? encodePage(p.command, p.page - 1, p.args) : undefined;
-  const next = p.page < p.pages ? encodePage(p.command, p.page + 1, p.args) : undefined;
-  if ((p.page > 1 && !prev) || (p.page < p.pages && !next)) return undefined;
-  const row = [
-    ...(prev ? [{ text: '‹ Previous', callback_data: prev }] : []),
-    { text: `${p.page} / ${p.pages}`, callback_data: 'noop' },
-    ...(next ? [{ text: 'Next ›', callback_data: next }] : []),
-  ];
-  return { inline_keyboard: [row] };
+/** The argument text that asks a command for `page`, as typed and as a page button runs it. */
+export const pageArgs = (args: string, page: number): string => `${args} ${page}`.trim();
+
+/** A page row, and the page moves whose data would not fit (to offer as commands to type). */
+export interface PagingRow {
+  readonly row: readonly InlineKeyboardButton[] | undefined;
+  readonly overflow: readonly Action[];
+}
+
+/** Previous / position / next buttons for a paged reply; no row at all when a move does not fit in callback data. */
+export function pagingRow(p: Paging): PagingRow {
+  if (p.pages <= 1) return { row: undefined, overflow: [] };
+  const moves = [
+    ...(p.page > 1 ? [{ label: '‹ Previous', page: p.page - 1 }] : []),
+    ...(p.page < p.pages ? [{ label: 'Next ›', page: p.page + 1 }] : []),
+  ].map((m) => ({ ...m, data: encodePage(p.command, m.page, p.args) }));
+  if (moves.some((m) => m.data === undefined)) {
+    return { row: undefined, overflow: moves.map((m) => ({ label: m.label, command: p.command, args: pageArgs(p.args, m.page) })) };
+  }
+  const button = (label: string, page: number): InlineKeyboardButton[] => {
+    const m = moves.find((x) => x.page === page);
+    return m?.data === undefined ? [] : [{ text: label, callback_data: m.data }];
+  };
+  return {
+    row: [...button('‹ Previous', p.page - 1), { text: `${p.page} / ${p.pages}`, callback_data: NOOP }, ...button('Next ›', p.page + 1)],
+    overflow: [],
+  };
 }

@@ -40,15 +40,25 @@ class Out {
   raw(markup: string): void { this.html += markup; }
 }
 
-/** Opening and closing tags by style; Telegram does not nest other entities inside code, so code wins. */
+/**
+ * Opening and closing tags by style; Telegram does not nest other entities inside code, so code wins —
+ * except over a command: `/demands smk` stays plain text, which Telegram makes tappable (code is not).
+ * A time span is its text as the chat's zone writes it: Telegram has no per-reader local time.
+ */
 const PLAIN = ['', ''] as const;
 const CODE = ['<code>', '</code>'] as const;
 const BOLD = ['<b>', '</b>'] as const;
 const ITALIC = ['<i>', '</i>'] as const;
 const BOLD_ITALIC = ['<b><i>', '</i></b>'] as const;
 
+/** Text that is a command to type (`/help`, `/demands smk`): tappable only as plain text, so never code, however marked. */
+const COMMAND_TEXT = /^\/[A-Za-z0-9_]{1,32}(?:@\w+)?(?:\s|$)/;
+
+/** Whether a span is a command, marked as one or written as code that reads as one. */
+export const isCommandSpan = (s: Span): boolean => s.command === true || COMMAND_TEXT.test(s.text);
+
 function tagsOf(s: Span, bold: boolean): readonly [string, string] {
-  if (s.code) return CODE;
+  if (s.code && !isCommandSpan(s)) return CODE;
   if (bold && s.italic) return BOLD_ITALIC;
   return bold ? BOLD : s.italic ? ITALIC : PLAIN;
 }

@@ -45,6 +45,8 @@ export class RoleResolver {
     if (chat.type === 'private') return 'admin';
     // An anonymous admin posts as the group itself.
     if (senderChatId !== undefined && senderChatId === chat.id) return 'admin';
+    // A channel post has no user behind it, only the channel: and only a channel's admins can post in it.
+    if (chat.type === 'channel' && fromId === undefined) return 'admin';
     if (fromId === undefined) return 'member';
     const key = `${chat.id}:${fromId}`;
     const hit = this.cache.get(key);

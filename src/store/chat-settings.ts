@@ -18,6 +18,12 @@ export interface ChatSettings {
   readonly subscribed?: boolean;
   /** Where reminders go when not the chat itself (a Discord channel). */
   readonly targetId?: string;
+  /**
+   * Telegram forum topic (`message_thread_id`) the reminders are posted in:
+   * the topic `/subscribe` was sent in. Absent: the chat itself (a forum's
+   * General topic).
+   */
+  readonly threadId?: string;
   /** The chat's kind, remembered for paced sends to it (group limits). */
   readonly kind?: ChatRef['kind'];
   /**

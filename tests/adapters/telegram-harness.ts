@@ -7,6 +7,7 @@ import { TelegramAdapter, type TelegramAdapterOptions } from '../../adapters/tel
 import { Dispatcher } from '../../src/commands/dispatch.js';
 import type { Services } from '../../src/commands/types.js';
 import { createLogger, type Logger } from '../../src/log.js';
+import { Scheduler } from '../../src/schedule/scheduler.js';
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram/index.js';
 import type { ChatInput, SentMessage, UserInput } from '../fakes/telegram/types.js';
 import { testServices } from '../helpers/core.js';
@@ -31,8 +32,10 @@ export interface TelegramRig {
   readonly services: Services;
   readonly logs: LogCapture;
   readonly log: Logger;
-  /** Sends `text` in `chat` and resolves with every message the bot sent in answer, in order. */
+  /** Sends `text` in `chat` (a channel: posted as the channel) and resolves with every message the bot sent in answer, in order. */
   say(text: string, chat?: ChatInput, from?: UserInput): Promise<SentMessage[]>;
+  /** Like `say`, as a conversation step: the messages as read, and the buttons under the last one to press. */
+  converse(text: string, chat?: ChatInput, from?: UserInput): Promise<ChatTurn>;
   close(): Promise<void>;
 }
 
@@ -56,14 +59,82 @@ export async function startTelegramRig(
   await adapter.start((inv) => dispatcher.dispatch(inv));
   const say = async (text: string, chat: ChatInput = PRIVATE, from: UserInput = ADMIN): Promise<SentMessage[]> => {
     const before = tg.sentTo(chat.id).length;
-    tg.sendUserMessage({ chat, from, text });
+    // A channel post has no user behind it: it is the channel's own.
+    const by = chat.type === 'channel' ? { senderChat: chat } : { from };
+    tg.sendUserMessage({ chat, text, ...by });
     // Updates of one chat are handled in order: once the marker is answered, so is `text`.
-    tg.sendUserMessage({ chat, from, text: SYNC });
+    tg.sendUserMessage({ chat, text: SYNC, ...by });
     const all = await tg.waitFor(() => {
       const list = tg.sentTo(chat.id).slice(before);
       return list.some((m) => m.plainText.includes('/syncmarker')) ? list : undefined;
     }, 15_000, `answer to ${text.slice(0, 30)}`);
     return all.filter((m) => !m.plainText.includes('/syncmarker'));
   };
-  return { tg, adapter, services, logs, log, say, close: async () => { await adapter.stop(); await tg.close(); } };
+  const converse = async (text: string, chat: ChatInput = PRIVATE, from: UserInput = ADMIN): Promise<ChatTurn> => {
+    const answer = await say(text, chat, from);
+    return turnOf(tg, answer, answer.at(-1), chat, from);
+  };
+  return { tg, adapter, services, logs, log, say, converse, close: async () => { await adapter.stop(); await tg.close(); } };
+}
+
+/** One step of a conversation with the bot, as its reader sees it. */
+export interface ChatTurn {
+  /** What the reader now reads: the messages sent in answer, or the edited message. */
+  readonly messages: readonly string[];
+  /** The same, as the fake recorded them. */
+  readonly sent: readonly SentMessage[];
+  /** The buttons under the last message, the page counter excepted. */
+  readonly actions: readonly ChatButton[];
+  /** The short notice a press got instead of a new answer (Telegram's callback answer text). */
+  readonly notice?: string;
+}
+
+/** An inline button of the bot's message. */
+export interface ChatButton {
+  readonly label: string;
+  readonly data: string;
+  /** Presses it (as the same user) and resolves once the press is answered. */
+  press(): Promise<ChatTurn>;
+}
+
+/** The inline buttons of a sent message, row by row. */
+export function keyboardOf(m: SentMessage | undefined): { text: string; callback_data?: string }[][] {
+  const markup = m?.reply_markup as { inline_keyboard?: { text: string; callback_data?: string }[][] } | undefined;
+  return markup?.inline_keyboard ?? [];
+}
+
+/** The message as it reads now: its last send or edit. */
+function current(tg: FakeTelegram, chatId: number, messageId: number): SentMessage | undefined {
+  return tg.sentTo(chatId).filter((m) => m.message_id === messageId).at(-1);
+}
+
+function turnOf(tg: FakeTelegram, shown: readonly SentMessage[], last: SentMessage | undefined, chat: ChatInput, from: UserInput, notice?: string): ChatTurn {
+  const actions = keyboardOf(last).flat().filter((b) => b.callback_data !== undefined && b.callback_data !== 'noop')
+    .map((b): ChatButton => ({ label: b.text, data: b.callback_data!, press: () => pressButton(tg, last!.message_id, b.callback_data!, chat, from) }));
+  return { messages: shown.map((m) => m.plainText), sent: shown, actions, ...(notice === undefined ? {} : { notice }) };
+}
+
+/** Presses a button of message `messageId` and waits for the press's answer; the turn shows the message as edited (or a notice). */
+export async function pressButton(tg: FakeTelegram, messageId: number, data: string, chat: ChatInput = PRIVATE, from: UserInput = ADMIN): Promise<ChatTurn> {
+  const before = tg.sentTo(chat.id).length;
+  const id = tg.pressButton({ chat, from, messageId, data }).callback_query!.id;
+  const answer = await tg.waitFor(() => tg.callbackAnswers.find((a) => a.callback_query_id === id), 15_000, `answer to button ${data}`);
+  const after = tg.sentTo(chat.id).slice(before);
+  const edited = after.filter((m) => m.method === 'editMessageText' && m.message_id === messageId).at(-1);
+  const fresh = after.filter((m) => m.method === 'sendMessage');
+  if (answer.text !== undefined && !edited && fresh.length === 0) return turnOf(tg, [], undefined, chat, from, answer.text);
+  // No edit and nothing new: the answer was the message as it already read.
+  const same = edited ?? (fresh.length === 0 ? current(tg, chat.id, messageId) : undefined);
+  const shown = [...(same ? [same] : []), ...fresh];
+  return turnOf(tg, shown, shown.at(-1), chat, from, answer.text);
+}
+
+/** Runs one scheduler tick at `iso` over the rig's adapter; resolves with the messages it posted. */
+export async function tickAt(rig: TelegramRig, iso: string): Promise<SentMessage[]> {
+  const before = rig.tg.sent.length;
+  await new Scheduler({
+    campaign: rig.services.campaign, store: rig.services.store, adapters: new Map([['telegram', rig.adapter]]), catchUpHours: 6,
+    log: createLogger({ level: 'silent' }), clock: () => new Date(iso), sleep: async () => undefined,
+  }).tick();
+  return rig.tg.sent.slice(before);
 }

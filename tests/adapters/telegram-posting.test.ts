@@ -98,6 +98,8 @@ describe('Telegram doctor', () => {
     expect(ok).toEqual([
       { ok: true, check: 'token', detail: 'accepted: the bot is @placardbot' },
       { ok: true, check: 'webhook', detail: expect.stringContaining('none set') },
+      // Inline mode is optional: off is said, with where to switch it on, and is not a problem.
+      { ok: true, check: 'inline mode', detail: expect.stringContaining('@BotFather (/setinline)') },
     ]);
     await new Api(rig.tg.token, { apiRoot: rig.tg.apiRoot }).setWebhook('https://elsewhere.example/hook');
     const findings = await rig.adapter.doctor();
@@ -112,6 +114,7 @@ describe('Telegram doctor', () => {
     expect(await rig.adapter.doctor()).toEqual([
       expect.objectContaining({ ok: true, check: 'token' }),
       { ok: true, check: 'webhook', detail: 'set to http://127.0.0.1:9/telegram/hook; 0 update(s) waiting' },
+      expect.objectContaining({ ok: true, check: 'inline mode' }),
     ]);
     // Port 9 answers nothing: Telegram records the failed delivery.
     const update = rig.tg.sendUserMessage({ chat: GROUP, from: ADMIN, text: '/start' });

@@ -9,11 +9,11 @@ import { commandKey } from './methods-bot.js';
 import { FakeServer } from './server.js';
 import { FakeState } from './state.js';
 import type {
-  ApiCall, BotCommand, CallbackAnswer, ChatInput, FakeStats, FakeTelegramOptions, MemberStatus, SentMessage, Update,
+  ApiCall, BotCommand, CallbackAnswer, ChatInput, InlineAnswer, FakeStats, FakeTelegramOptions, MemberStatus, SentMessage, Update,
   UserFromGetMe, WebhookState,
 } from './types.js';
 import {
-  UpdateFactory, type ButtonPressInput, type MemberUpdateInput, type MigrationInput, type MigrationResult, type UserMessageInput,
+  UpdateFactory, type ButtonPressInput, type InlineQueryInput, type MemberUpdateInput, type MigrationInput, type MigrationResult, type UserMessageInput,
 } from './updates.js';
 import { deliverUpdate, type DeliveryOptions, type WebhookDelivery } from './webhook.js';
 
@@ -92,6 +92,11 @@ export class FakeTelegram {
     return this.state.callbackAnswers;
   }
 
+  /** `answerInlineQuery` calls that succeeded. */
+  get inlineAnswers(): readonly InlineAnswer[] {
+    return this.state.inlineAnswers;
+  }
+
   /** Request counters (429s served, faults, per method). */
   get stats(): Readonly<FakeStats> {
     return this.state.stats;
@@ -159,11 +164,12 @@ export class FakeTelegram {
     return this.waitFor(() => this.callsOf(method)[n - 1], timeoutMs, `call #${n} of ${method}`);
   }
 
-  /** Empties `calls`, `sent`, `callbackAnswers` and `webhookDeliveries` (e.g. between benchmark rounds). */
+  /** Empties `calls`, `sent`, `callbackAnswers`, `inlineAnswers` and `webhookDeliveries` (e.g. between benchmark rounds). */
   clearLog(): void {
     this.state.calls.length = 0;
     this.state.sent.length = 0;
     this.state.callbackAnswers.length = 0;
+    this.state.inlineAnswers.length = 0;
     this.webhookDeliveries.length = 0;
   }
 
@@ -182,6 +188,11 @@ export class FakeTelegram {
   /** Queues a `callback_query` for an inline button of a message. */
   pressButton(input: ButtonPressInput): Update {
     return this.factory.pressButton(input);
+  }
+
+  /** Queues an `inline_query` (a user typing `@bot <query>`); answer it once with `answerInlineQuery`. */
+  inlineQuery(input: InlineQueryInput): Update {
+    return this.factory.inlineQuery(input);
   }
 
   /** Queues `my_chat_member` (bot added/kicked/blocked) or `chat_member` (with `user`). */

@@ -224,3 +224,26 @@ export function trimFormatted(text: string, entities: MessageEntity[]): { text: 
 export function codePointLength(text: string): number {
   return text.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, '.').length;
 }
+
+/** The `bot_command` entities Telegram detects in plain text: `/cmd` or `/cmd@bot` at the start of a word. */
+export function detectBotCommands(text: string): MessageEntity[] {
+  const out: MessageEntity[] = [];
+  const re = /(^|\s)(\/[A-Za-z0-9_]{1,64}(?:@[A-Za-z0-9_]{3,32})?)(?![A-Za-z0-9_@/])/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push({ type: 'bot_command', offset: m.index + (m[1] ?? '').length, length: (m[2] ?? '').length });
+  }
+  return out;
+}
+
+/**
+ * Adds the `bot_command` entities Telegram detects in a sent message: each
+ * command written as plain text (tappable); none inside code, pre or a link,
+ * which is why a command in `<code>` is not tappable.
+ */
+export function withBotCommands(parsed: { text: string; entities: MessageEntity[] }): { text: string; entities: MessageEntity[] } {
+  const covering = parsed.entities.filter((e) => e.type === 'code' || e.type === 'pre' || e.type === 'text_link');
+  const found = detectBotCommands(parsed.text)
+    .filter((c) => !covering.some((e) => c.offset < e.offset + e.length && e.offset < c.offset + c.length));
+  if (found.length === 0) return parsed;
+  return { text: parsed.text, entities: [...parsed.entities, ...found].sort((a, b) => a.offset - b.offset) };
+}

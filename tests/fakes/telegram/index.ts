@@ -11,7 +11,7 @@ export { startFakeTelegram, FakeTelegram, DEFAULT_TOKEN } from './fake.js';
 export { Faults, type Fault, type FailOptions, type RateLimitOptions } from './faults.js';
 export { parseTelegramHtml, trimFormatted, codePointLength, type ParsedText } from './html.js';
 export { detectEntities } from './updates.js';
-export type { UserMessageInput, ButtonPressInput, MemberUpdateInput, MigrationInput, MigrationResult, ChatRef } from './updates.js';
+export type { UserMessageInput, ButtonPressInput, InlineQueryInput, MemberUpdateInput, MigrationInput, MigrationResult, ChatRef } from './updates.js';
 export type { DeliveryOptions, WebhookDelivery } from './webhook.js';
 export { bareGrammyEchoBot, type EchoBotOptions } from './echo-bot.js';
 export type * from './types.js';

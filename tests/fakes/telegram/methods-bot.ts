@@ -4,6 +4,7 @@
  */
 import type { BotCommand } from 'grammy/types';
 import { asRecord, paramBool, paramChatId, paramInt, paramJson, paramString } from './http-body.js';
+import { inlineMethods } from './methods-inline.js';
 import { fail, messageMethods, ok, targetChat, type MethodHandler } from './methods-messages.js';
 import type { ChatRecord, FakeState } from './state.js';
 import type { ApiFailure, MemberStatus } from './types.js';
@@ -170,7 +171,7 @@ const getChatMember: MethodHandler = (ctx, p) => {
 /** Every implemented method, keyed by lower-cased name (the Bot API is case-insensitive). */
 export const methods: ReadonlyMap<string, MethodHandler> = new Map(
   Object.entries({
-    ...messageMethods, getMe, getUpdates, setWebhook, deleteWebhook, getWebhookInfo,
+    ...messageMethods, ...inlineMethods, getMe, getUpdates, setWebhook, deleteWebhook, getWebhookInfo,
     setMyCommands, getMyCommands, deleteMyCommands, getChat, getChatMember,
   }).map(([name, h]) => [name.toLowerCase(), h]),
 );

@@ -3,7 +3,7 @@
  * answerCallbackQuery — with Telegram's validation and error wording.
  */
 import type { InlineKeyboardMarkup, Message, MessageEntity } from 'grammy/types';
-import { codePointLength, parseTelegramHtml, trimFormatted } from './html.js';
+import { codePointLength, parseTelegramHtml, trimFormatted, withBotCommands } from './html.js';
 import { asRecord, paramBool, paramChatId, paramInt, paramJson, paramString } from './http-body.js';
 import type { ChatRecord, FakeState } from './state.js';
 import type { ApiFailure, ApiReply, SentMessage } from './types.js';
@@ -73,7 +73,7 @@ export function formatText(p: Record<string, unknown>, html: 'strict' | 'telegra
   const trimmed = trimFormatted(text, entities);
   if (trimmed.text === '') return fail(400, 'Bad Request: message text is empty');
   if (codePointLength(trimmed.text) > TEXT_LIMIT) return fail(400, 'Bad Request: message is too long');
-  return trimmed;
+  return withBotCommands(trimmed);
 }
 
 /** Only inline keyboards are echoed back on a Message. */

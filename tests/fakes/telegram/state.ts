@@ -4,7 +4,7 @@
  */
 import type { BotCommand, Chat, Message, Update, User, UserFromGetMe } from 'grammy/types';
 import type {
-  ApiCall, ApiFailure, CallbackAnswer, ChatInput, ChatType, FakeStats, MemberStatus, SentMessage, UserInput, WebhookState,
+  ApiCall, ApiFailure, CallbackAnswer, ChatInput, InlineAnswer, ChatType, FakeStats, MemberStatus, SentMessage, UserInput, WebhookState,
 } from './types.js';
 
 /** Per-chat record. */
@@ -65,6 +65,9 @@ export class FakeState {
   readonly sent: SentMessage[] = [];
   readonly callbackAnswers: CallbackAnswer[] = [];
   readonly openCallbackQueries = new Set<string>();
+  readonly inlineAnswers: InlineAnswer[] = [];
+  /** Inline queries not answered yet (each can be answered once). */
+  readonly openInlineQueries = new Set<string>();
   readonly commands = new Map<string, BotCommand[]>();
   readonly stats: FakeStats = { requests: 0, byMethod: {}, rateLimited: 0, injectedFaults: 0, tooManyRequests: 0, unauthorized: 0 };
   webhook: WebhookState | undefined;

@@ -116,6 +116,17 @@ export interface CallbackAnswer {
   at: number;
 }
 
+/** A recorded `answerInlineQuery` that Telegram would have accepted. */
+export interface InlineAnswer {
+  inline_query_id: string;
+  /** The results as sent (InlineQueryResult objects). */
+  results: Record<string, unknown>[];
+  cache_time?: number;
+  is_personal?: boolean;
+  next_offset?: string;
+  at: number;
+}
+
 /** Current webhook registration. */
 export interface WebhookState {
   url: string;

@@ -3,6 +3,7 @@
  * `bot_command` entities), button presses, membership changes, migrations.
  */
 import type { Message, MessageEntity, Update, User } from 'grammy/types';
+import { detectBotCommands } from './html.js';
 import { chatMember } from './methods-bot.js';
 import { GROUP_ANONYMOUS_BOT, type ChatRecord, type FakeState } from './state.js';
 import type { ChatInput, MemberStatus, UserInput } from './types.js';
@@ -34,6 +35,15 @@ export interface ButtonPressInput {
   /** The message carrying the inline keyboard. */
   messageId: number;
   data: string;
+}
+
+/** Input of `inlineQuery`: a user typing `@bot <query>` in some chat. */
+export interface InlineQueryInput {
+  from: UserInput;
+  query: string;
+  /** Where it is typed: `sender` (the chat with the bot), `private`, `group`, `supergroup`, `channel`. */
+  chatType?: 'sender' | 'private' | 'group' | 'supergroup' | 'channel';
+  offset?: string;
 }
 
 /** Input of `chatMemberUpdate`. */
@@ -71,12 +81,7 @@ const now = (): number => Math.floor(Date.now() / 1000);
 
 /** Finds entities Telegram would mark in a user's text (bot commands). */
 export function detectEntities(text: string): MessageEntity[] {
-  const out: MessageEntity[] = [];
-  const re = /(^|\s)(\/[A-Za-z0-9_]{1,64}(?:@[A-Za-z0-9_]{3,32})?)(?![A-Za-z0-9_@/])/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    out.push({ type: 'bot_command', offset: m.index + (m[1] ?? '').length, length: (m[2] ?? '').length });
-  }
-  return out;
+  return detectBotCommands(text);
 }
 
 /** Builds and queues updates against a `FakeState`. */
@@ -133,6 +138,18 @@ export class UpdateFactory {
     return this.state.enqueue({
       callback_query: {
         id, from: this.sender(rec, input.from), message, chat_instance: String(Math.abs(rec.chat.id) * 31 + 17), data: input.data,
+      },
+    });
+  }
+
+  /** A user typing `@bot <query>`: an `inline_query` whose id becomes answerable once. */
+  inlineQuery(input: InlineQueryInput): Update {
+    const id = this.state.newCallbackId();
+    this.state.openInlineQueries.add(id);
+    return this.queue({
+      inline_query: {
+        id, from: this.state.addUser(input.from), query: input.query, offset: input.offset ?? '',
+        ...(input.chatType ? { chat_type: input.chatType } : {}),
       },
     });
   }
