@@ -11,50 +11,21 @@
 import { Events, Routes, type APIUser, type Client, type REST } from 'discord.js';
 import type { Adapter, DoctorFinding, InvocationHandler, PostingProblem, SendResult } from '../../src/adapter.js';
 import type { ChatRef } from '../../src/chat.js';
-import type { Services } from '../../src/commands/types.js';
-import type { Logger } from '../../src/log.js';
 import { BurstLog } from '../../src/log-privacy.js';
-import type { RichMessage } from '../../src/rich/model.js';
+import type { Action, RichMessage } from '../../src/rich/model.js';
 import { isApiFailure } from './classify.js';
 import { discordDoctor } from './doctor.js';
 import { createGatewayClient, isInvalidToken, loginWithin, watchGateway } from './gateway.js';
 import { DiscordHealth } from './health.js';
-import { handleInteraction, type InteractionOutcome } from './inbound.js';
+import { handleInteraction } from './inbound.js';
+import type { DiscordAdapterOptions } from './options.js';
 import { fromCache, fromRest } from './permissions.js';
-import { registerCommands, type RegisterOutcome } from './register.js';
-import { renderDiscordMessage } from './render.js';
+import { registerCommands, storedCommandIds, type RegisterOutcome } from './register.js';
+import { renderDiscordMessage, type MarkdownContext } from './render.js';
 import { noteSendFailure } from './send-log.js';
 import { createDiscordRest, describeError, postToChannel, sendResultOf } from './send.js';
 
-/** Options of the Discord adapter. */
-export interface DiscordAdapterOptions {
-  readonly token: string;
-  readonly applicationId: string;
-  /** Register the slash commands in this guild only (instant); global otherwise. */
-  readonly guildId?: string;
-  /** REST base for discord.js `rest.api` (a proxy or a test fake). */
-  readonly apiUrl?: string;
-  readonly services: Services;
-  readonly log: Logger;
-  /** Defer an interaction when its answer is not ready within this many ms. Default 1500. */
-  readonly deferAfterMs?: number;
-  /** Backoff while Discord is unreachable at start: first wait and longest wait, ms. Default 1000 and 60000. */
-  readonly retry?: { readonly initialMs?: number; readonly maxMs?: number };
-  /** Give up a login attempt (and retry) when not ready within this many ms. Default 60000. */
-  readonly connectTimeoutMs?: number;
-  /** Longest rate-limit wait `send` sits out before answering `retryAfter`. Default 5000. */
-  readonly maxRateLimitWaitMs?: number;
-  /** Timeout of one REST request (a reminder post is then reported as possibly sent). Default 10000. */
-  readonly requestTimeoutMs?: number;
-  /** Not ready after this many API failures in a row. Default 3. */
-  readonly failureThreshold?: number;
-  /** While not ready for API failures, ask Discord this often whether it answers again. Default 15000. */
-  readonly probeIntervalMs?: number;
-  /** Repeats of one kind of send failure are summed into one log line per this many ms. Default 30000. */
-  readonly logIntervalMs?: number;
-  /** Called once per interaction after it was answered (metrics, benchmarks, tests). */
-  readonly observe?: (outcome: InteractionOutcome) => void;
-}
+export type { DiscordAdapterOptions } from './options.js';
 
 /** Discord, seen from the core. */
 export class DiscordAdapter implements Adapter {
@@ -74,6 +45,11 @@ export class DiscordAdapter implements Adapter {
   private registration: Promise<RegisterOutcome | undefined> | undefined;
   private cancelConnect: (() => void) | undefined;
   private botId: string | undefined;
+  /** Registered slash commands' ids by name (from registration, else from the store), for command mentions. */
+  private commandIds: Readonly<Record<string, string>> = {};
+  private idsLoading: Promise<void> | undefined;
+  /** How messages are rendered: command hints as mentions once the ids are known. */
+  private readonly markdown: MarkdownContext = { commandId: (name) => this.commandIds[name] };
 
   constructor(private readonly options: DiscordAdapterOptions) {
     const common = {
@@ -131,12 +107,18 @@ export class DiscordAdapter implements Adapter {
     await this.registration?.catch(() => undefined);
   }
 
-  /** Posts a message to a channel (reminders); maps Discord's answer to a SendResult. */
-  async send(target: ChatRef, message: RichMessage): Promise<SendResult> {
+  /** The registered slash commands' ids by name, as far as known (command mentions). */
+  knownCommandIds(): Readonly<Record<string, string>> {
+    return this.commandIds;
+  }
+
+  /** Posts a message to a channel (reminders), its actions as buttons; maps Discord's answer to a SendResult. */
+  async send(target: ChatRef, message: RichMessage, actions?: readonly Action[]): Promise<SendResult> {
     if (target.platform !== 'discord') return { kind: 'failed', transient: false, reason: `not a Discord chat: ${target.platform}` };
     // @discordjs/rest forgets its token after a 401; set it again so a recovered token is used.
     this.rest.setToken(this.options.token);
-    const parts = renderDiscordMessage(message);
+    await this.loadCommandIds(500);
+    const parts = renderDiscordMessage(message, actions, this.markdown);
     for (const [index, part] of parts.entries()) {
       try {
         await postToChannel(this.rest, target.chatId, part);
@@ -258,6 +240,7 @@ export class DiscordAdapter implements Adapter {
       log: this.options.log,
       deferAfterMs: this.options.deferAfterMs ?? 1500,
       rest: this.control,
+      markdown: this.markdown,
       checkPosting: (channelId: string) => this.checkPosting({ platform: 'discord', chatId: channelId, kind: 'group' }),
       ...(this.options.observe ? { observe: this.options.observe } : {}),
     };
@@ -265,10 +248,26 @@ export class DiscordAdapter implements Adapter {
     return client;
   }
 
-  /** Registers the commands when they changed; a failure is logged and the bot keeps serving. */
+  /**
+   * The kept command ids, read once (a send-only adapter, e.g. the CLI, never
+   * registers); waits at most `withinMs` so a slow store never holds a send.
+   */
+  private async loadCommandIds(withinMs?: number): Promise<void> {
+    this.idsLoading ??= storedCommandIds(this.options.services.store, this.options.applicationId, this.options.guildId)
+      .then((ids) => { if (Object.keys(this.commandIds).length === 0) this.commandIds = ids; })
+      // Unknown ids only mean that command hints show as code.
+      .catch(() => undefined);
+    if (withinMs === undefined) return this.idsLoading;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((resolve) => { timer = setTimeout(resolve, withinMs); });
+    await Promise.race([this.idsLoading, late]).finally(() => clearTimeout(timer));
+  }
+
+  /** Registers the commands when they changed, keeping their ids; a failure is logged and the bot keeps serving. */
   private async register(): Promise<RegisterOutcome | undefined> {
+    await this.loadCommandIds();
     try {
-      return await registerCommands({
+      const outcome = await registerCommands({
         rest: this.control,
         applicationId: this.options.applicationId,
         ...(this.options.guildId === undefined ? {} : { guildId: this.options.guildId }),
@@ -276,6 +275,8 @@ export class DiscordAdapter implements Adapter {
         store: this.options.services.store,
         log: this.options.log,
       });
+      if (Object.keys(outcome.ids).length > 0) this.commandIds = outcome.ids;
+      return outcome;
     } catch (error: unknown) {
       this.options.log.error({ platform: 'discord', error: describeError(error) }, 'slash command registration failed; serving anyway (retry with `placard register`)');
       return undefined;

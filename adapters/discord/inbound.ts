@@ -1,7 +1,8 @@
 /**
  * Inbound: interactions → Invocations, and the answers back. Slash commands
- * run the dispatcher; autocomplete asks the core's choices; paging buttons
- * re-run a command for another page and update their message in place.
+ * run the dispatcher; autocomplete asks the core's choices; buttons and
+ * select menus (actions, paging) run their command and update their message
+ * in place (see `press.ts`).
  *
  * Privacy: nothing here logs who invoked, what they typed, or what was answered.
  */
@@ -9,7 +10,6 @@ import {
   PermissionFlagsBits,
   type AutocompleteInteraction,
   type BaseInteraction,
-  type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
   type REST,
@@ -21,14 +21,17 @@ import type { Logger } from '../../src/log.js';
 import { errorReply } from '../../src/rich/build.js';
 import type { Reply } from '../../src/rich/model.js';
 import { refuseChannelOption } from './channel-option.js';
-import { parsePageCustomId } from './paging.js';
+import type { MarkdownContext } from './markdown.js';
 import { postingProblem } from './permissions.js';
-import { answer } from './respond.js';
+import { handlePress } from './press.js';
+import { answer, type Answered } from './respond.js';
 import { describeError } from './send.js';
+
+export { STALE_BUTTON } from './press.js';
 
 /** What happened to one interaction (for metrics, benchmarks and tests; no user data). */
 export interface InteractionOutcome {
-  readonly kind: 'command' | 'autocomplete' | 'button';
+  readonly kind: 'command' | 'autocomplete' | 'button' | 'select';
   /** The interaction's id (an event id, not a person's). */
   readonly interactionId: string;
   readonly command: string;
@@ -37,6 +40,8 @@ export interface InteractionOutcome {
   readonly deferred: boolean;
   /** Messages sent (0 for autocomplete). */
   readonly messages: number;
+  /** For a press: whether the message it was on was replaced (false: answered privately). */
+  readonly updated?: boolean;
   readonly ms: number;
 }
 
@@ -52,10 +57,9 @@ export interface InboundContext {
   readonly rest: REST;
   /** The adapter's `checkPosting` for a channel other than the interaction's own. */
   readonly checkPosting: (channelId: string) => Promise<PostingProblem | undefined>;
+  /** How messages are rendered (command mentions once the commands' ids are known). */
+  readonly markdown?: MarkdownContext;
 }
-
-/** Shown when a button no longer leads anywhere. */
-export const STALE_BUTTON = 'This button has expired. Run the command again to get fresh buttons.';
 
 /** The invoker's role: admin in a DM, or with Manage Server (or Administrator) in a server — read when asked. */
 export function roleOf(interaction: BaseInteraction): Role {
@@ -145,37 +149,31 @@ async function autocomplete(interaction: AutocompleteInteraction, ctx: InboundCo
   await interaction.respond(choices.map((c) => ({ name: c.name, value: c.value })));
 }
 
-async function button(interaction: ButtonInteraction, ctx: InboundContext): Promise<{ command: string; result: { deferred: boolean; messages: number } }> {
-  const request = parsePageCustomId(interaction.customId);
-  const command = request === undefined ? undefined : ctx.services.commands.find((c) => c.name === request.command);
-  if (request === undefined || command === undefined) {
-    const result = await answer(interaction, Promise.resolve(errorReply(STALE_BUTTON)), 'reply', ctx.deferAfterMs);
-    return { command: 'unknown', result };
-  }
-  const text = [request.args, String(request.page)].filter((s) => s.length > 0).join(' ');
-  const result = await answer(interaction, run(ctx, invocationFrom(interaction, command.name, text, undefined, ctx.checkPosting)), 'update', ctx.deferAfterMs);
-  return { command: command.name, result };
-}
-
 /** Handles one interaction to the end; never throws. */
 export async function handleInteraction(interaction: Interaction, ctx: InboundContext): Promise<void> {
   const started = Date.now();
   let kind: InteractionOutcome['kind'] = 'command';
   let command = 'unknown';
-  let result = { deferred: false, messages: 0 };
+  let result: Answered = { deferred: false, messages: 0 };
   let ok = true;
   try {
     if (interaction.isChatInputCommand()) {
       command = interaction.commandName;
       const { options, text } = optionsOf(interaction, ctx.services);
-      result = await answer(interaction, reply(interaction, ctx, command, text, options), 'reply', ctx.deferAfterMs);
+      result = await answer(interaction, reply(interaction, ctx, command, text, options), 'reply', ctx.deferAfterMs, ctx.markdown);
     } else if (interaction.isAutocomplete()) {
       kind = 'autocomplete';
       command = interaction.commandName;
       await autocomplete(interaction, ctx);
-    } else if (interaction.isButton()) {
-      kind = 'button';
-      ({ command, result } = await button(interaction, ctx));
+    } else if (interaction.isButton() || interaction.isStringSelectMenu()) {
+      kind = interaction.isButton() ? 'button' : 'select';
+      ({ command, result } = await handlePress(interaction, {
+        known: (name) => ctx.services.commands.some((c) => c.name === name),
+        run: (invocation) => run(ctx, invocation),
+        invocation: (name, text) => invocationFrom(interaction, name, text, undefined, ctx.checkPosting),
+        deferAfterMs: ctx.deferAfterMs,
+        markdown: ctx.markdown ?? {},
+      }));
     } else {
       return;
     }

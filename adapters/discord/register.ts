@@ -2,7 +2,8 @@
  * Slash-command definitions generated from the core's command list, and
  * their registration: one bulk overwrite (guild or global), done only when
  * the definitions changed since the last successful registration (a sha256
- * of their JSON kept in the store).
+ * of their JSON kept in the store). The commands' ids, which the overwrite
+ * answers with, are kept next to the hash (for command mentions).
  */
 import { createHash } from 'node:crypto';
 import {
@@ -106,12 +107,49 @@ export interface RegisterOutcome {
   readonly scope: 'guild' | 'global';
   readonly commands: number;
   readonly hash: string;
+  /** Each registered command's id by name (for command mentions `</name:id>`); empty when Discord could not be asked. */
+  readonly ids: Readonly<Record<string, string>>;
+}
+
+/** Store key of a scope's command ids (next to its hash). */
+export const commandIdsKey = (applicationId: string, guildId?: string): string => `${registrationKey(applicationId, guildId)}:ids`;
+
+/** Command ids by name from a bulk overwrite's or a listing's answer (commands of other types ignored). */
+export function idsOf(answer: unknown): Record<string, string> {
+  const ids: Record<string, string> = {};
+  if (!Array.isArray(answer)) return ids;
+  for (const c of answer as { id?: unknown; name?: unknown; type?: unknown }[]) {
+    if (typeof c.id === 'string' && typeof c.name === 'string' && (c.type ?? 1) === 1) ids[c.name] = c.id;
+  }
+  return ids;
+}
+
+/** The command ids kept in the store for a scope (empty when none were kept). */
+export async function storedCommandIds(store: Store, applicationId: string, guildId?: string): Promise<Record<string, string>> {
+  return (await store.get<Record<string, string>>(REGISTRATION_NAMESPACE, commandIdsKey(applicationId, guildId))) ?? {};
+}
+
+/**
+ * The ids of registered commands that were not kept (registered by an
+ * earlier version): one read of the command list, then kept. A failure
+ * leaves them unknown (command hints then show as code).
+ */
+async function fetchIds(options: RegisterOptions, route: `/${string}`, idsKey: string): Promise<Record<string, string>> {
+  try {
+    const ids = idsOf(await options.rest.get(route));
+    await options.store.set(REGISTRATION_NAMESPACE, idsKey, ids);
+    return ids;
+  } catch {
+    options.log.warn({ platform: 'discord' }, 'could not read the registered command ids; command hints show as code');
+    return {};
+  }
 }
 
 /**
  * Registers the slash commands with one bulk overwrite when their
  * definitions differ from the last registered ones (or `force`), then
- * remembers the hash. Used at start-up and by `placard register`.
+ * remembers the hash and each command's id (the overwrite answers with
+ * them), so the ids survive restarts without registering again.
  *
  * @throws the REST error when Discord refuses or cannot be reached (the hash is then not stored)
  */
@@ -120,16 +158,20 @@ export async function registerCommands(options: RegisterOptions): Promise<Regist
   const hash = definitionsHash(definitions);
   const scope = options.guildId === undefined ? 'global' : 'guild';
   const key = registrationKey(options.applicationId, options.guildId);
+  const idsKey = commandIdsKey(options.applicationId, options.guildId);
   const outcome = { scope, commands: definitions.length, hash } as const;
-  if (!options.force && (await options.store.get<string>(REGISTRATION_NAMESPACE, key)) === hash) {
-    options.log.debug({ platform: 'discord', scope }, 'slash commands unchanged; not registering');
-    return { status: 'unchanged', ...outcome };
-  }
   const route = options.guildId === undefined
     ? Routes.applicationCommands(options.applicationId)
     : Routes.applicationGuildCommands(options.applicationId, options.guildId);
-  await options.rest.put(route, { body: definitions });
+  if (!options.force && (await options.store.get<string>(REGISTRATION_NAMESPACE, key)) === hash) {
+    options.log.debug({ platform: 'discord', scope }, 'slash commands unchanged; not registering');
+    const kept = await storedCommandIds(options.store, options.applicationId, options.guildId);
+    const ids = Object.keys(kept).length > 0 ? kept : await fetchIds(options, route, idsKey);
+    return { status: 'unchanged', ...outcome, ids };
+  }
+  const ids = idsOf(await options.rest.put(route, { body: definitions }));
+  await options.store.set(REGISTRATION_NAMESPACE, idsKey, ids);
   await options.store.set(REGISTRATION_NAMESPACE, key, hash);
   options.log.info({ platform: 'discord', scope, commands: definitions.length }, 'slash commands registered');
-  return { status: 'registered', ...outcome };
+  return { status: 'registered', ...outcome, ids };
 }

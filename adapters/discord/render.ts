@@ -1,13 +1,18 @@
 /**
  * Rich messages → Discord embeds (and plain content for ephemeral answers),
- * within Discord's limits. Escaping lives in `escape.ts` and is applied here,
- * and nowhere else; lengths are measured on the escaped markdown that is
- * actually sent, so a split never produces a message Discord would refuse.
+ * within Discord's limits, with paging and actions as components. Escaping
+ * lives in `escape.ts` and is applied by `markdown.ts`, and nowhere else;
+ * lengths are measured on the escaped markdown that is actually sent, so a
+ * split never produces a message Discord would refuse.
  */
 import type { APIEmbed } from 'discord.js';
-import type { Block, Reply, RichMessage, Span } from '../../src/rich/model.js';
+import type { Action, Reply, RichMessage } from '../../src/rich/model.js';
 import { splitMessage, splitReply } from '../../src/rich/split.js';
-import { ZWSP, codeSpan, escapeMarkdown, safeUrl } from './escape.js';
+import { layoutActions, typedCommand, type ActionRow } from './actions.js';
+import { escapeMarkdown } from './escape.js';
+import { messageBody, type MarkdownContext } from './markdown.js';
+
+export type { MarkdownContext } from './markdown.js';
 
 /** Discord's documented message limits. */
 export const DISCORD_LIMITS = Object.freeze({
@@ -26,60 +31,18 @@ export const EMBED_COLOR = 0xb71c1c;
 export interface DiscordMessage {
   readonly content?: string;
   readonly embeds?: readonly APIEmbed[];
+  /** Paging and action rows: only on the last message of a reply. */
+  readonly components?: readonly ActionRow[];
 }
-
-/** One span as markdown; whitespace around a marked run stays outside the markers, or Discord ignores them. */
-function inline(span: Span): string {
-  const start = span.text.length - span.text.trimStart().length;
-  const body = span.text.trim();
-  if (body === '') return span.text;
-  const lead = span.text.slice(0, start);
-  const trail = span.text.slice(start + body.length);
-  let md = span.code ? (codeSpan(body) ?? escapeMarkdown(body)) : escapeMarkdown(body);
-  if (span.italic) md = `*${md}*`;
-  if (span.bold) md = `**${md}**`;
-  const url = span.link === undefined ? undefined : safeUrl(span.link);
-  if (url !== undefined) md = `[${md}](${url})`;
-  return `${lead}${md}${trail}`;
-}
-
-/** Spans joined; a zero-width space keeps `**a**` + `*b*` from reading as `***`. */
-function inlines(spans: readonly Span[]): string {
-  let out = '';
-  for (const span of spans) {
-    const md = inline(span);
-    const edge = out.at(-1);
-    if (edge !== undefined && (edge === '*' || edge === '`') && md.startsWith(edge)) out += ZWSP;
-    out += md;
-  }
-  return out;
-}
-
-function block(b: Block): string {
-  switch (b.type) {
-    case 'paragraph':
-      return inlines(b.spans);
-    case 'heading':
-      return `**${inlines(b.spans.map((s) => ({ ...s, bold: false })))}**`;
-    case 'quote':
-      return inlines(b.spans).split('\n').map((line) => `> ${line}`).join('\n');
-    case 'list':
-      return b.items
-        .map((item, i) => `${b.ordered ? `${(b.start ?? 1) + i}.` : '-'} ${inlines(item).replace(/\n/g, '\n   ')}`)
-        .join('\n');
-  }
-}
-
-const body = (message: RichMessage): string => message.blocks.map(block).filter((s) => s.length > 0).join('\n\n');
 
 /**
  * One message as one embed: the title (escaped) as the embed title, the
  * blocks as the description. A title longer than an embed title allows
  * opens the description in bold instead, so nothing is cut.
  */
-export function renderEmbed(message: RichMessage): APIEmbed {
+export function renderEmbed(message: RichMessage, ctx: MarkdownContext = {}): APIEmbed {
   const title = message.title === undefined ? '' : escapeMarkdown(message.title.replace(/\s+/g, ' ').trim());
-  const text = body(message);
+  const text = messageBody(message, ctx);
   const embed: { title?: string; description?: string; color: number } = { color: EMBED_COLOR };
   if (title.length > DISCORD_LIMITS.title) {
     embed.description = text ? `**${title}**\n\n${text}` : `**${title}**`;
@@ -91,9 +54,9 @@ export function renderEmbed(message: RichMessage): APIEmbed {
 }
 
 /** One message as plain message content (ephemeral answers): a bold title line, then the blocks. */
-export function renderContent(message: RichMessage): string {
+export function renderContent(message: RichMessage, ctx: MarkdownContext = {}): string {
   const title = message.title === undefined ? '' : escapeMarkdown(message.title.trim());
-  const text = body(message);
+  const text = messageBody(message, ctx);
   return title ? (text ? `**${title}**\n${text}` : `**${title}**`) : text;
 }
 
@@ -108,10 +71,11 @@ const embedFits = (e: APIEmbed): boolean => (e.title?.length ?? 0) <= DISCORD_LI
   && embedSize(e) <= DISCORD_LIMITS.embedTotal;
 
 /** True when the message, as one embed, is within Discord's limits. */
-export const fitsEmbed = (message: RichMessage): boolean => embedFits(renderEmbed(message));
+export const fitsEmbed = (message: RichMessage, ctx: MarkdownContext = {}): boolean => embedFits(renderEmbed(message, ctx));
 
 /** True when the message, as plain content, is within Discord's limit. */
-export const fitsContent = (message: RichMessage): boolean => renderContent(message).length <= DISCORD_LIMITS.content;
+export const fitsContent = (message: RichMessage, ctx: MarkdownContext = {}): boolean =>
+  renderContent(message, ctx).length <= DISCORD_LIMITS.content;
 
 /** Groups consecutive embeds into as few messages as the per-message limits allow, in order. */
 function pack(embeds: readonly APIEmbed[]): DiscordMessage[] {
@@ -133,24 +97,52 @@ function pack(embeds: readonly APIEmbed[]): DiscordMessage[] {
 }
 
 /**
+ * The actions that fit neither as buttons nor in the select menu, as
+ * commands to type, added to the last message (never dropped).
+ */
+function withTyped(messages: readonly RichMessage[], typed: readonly Action[]): readonly RichMessage[] {
+  if (typed.length === 0) return messages;
+  const list: RichMessage['blocks'][number] = {
+    type: 'list', ordered: false,
+    items: typed.map((a) => [{ text: `${a.label.trim() || typedCommand(a)}: ` }, { text: typedCommand(a), command: true }]),
+  };
+  const last = messages.at(-1) ?? { blocks: [] };
+  return [...messages.slice(0, -1), { ...last, blocks: [...last.blocks, list] }];
+}
+
+/** Puts the component rows on the last message. */
+function withRows(messages: DiscordMessage[], rows: readonly ActionRow[]): DiscordMessage[] {
+  const last = messages.at(-1);
+  if (rows.length === 0) return messages;
+  if (last === undefined) return [{ components: rows }];
+  return [...messages.slice(0, -1), { ...last, components: rows }];
+}
+
+/**
  * A reply as the Discord messages to send, in order, each within the limits.
  * Ephemeral replies (errors, refusals) are plain content; everything else is
  * one embed per (piece of a) rich message, packed several to a message when
- * they fit together.
+ * they fit together. Paging and actions become components of the last
+ * message; command hints become command mentions where `ctx` knows the id.
  */
-export function renderDiscordReply(reply: Reply): DiscordMessage[] {
+export function renderDiscordReply(reply: Reply, ctx: MarkdownContext = {}): DiscordMessage[] {
+  const { rows, typed } = layoutActions(reply.paging, reply.actions);
+  const messages = withTyped(reply.messages, typed);
   if (reply.ephemeral) {
-    return splitReply(reply, fitsContent).messages.map(renderContent).filter((c) => c.trim().length > 0).map((content) => ({ content }));
+    const parts = splitReply({ ...reply, messages }, (m) => fitsContent(m, ctx)).messages;
+    const contents = parts.map((m) => renderContent(m, ctx)).filter((c) => c.trim().length > 0);
+    return withRows(contents.map((content) => ({ content })), rows);
   }
   // Render each message once; only one that does not fit is split (and re-rendered piece by piece).
-  const embeds = reply.messages
+  const embeds = messages
     .flatMap((m) => {
-      const whole = renderEmbed(m);
-      return embedFits(whole) ? [whole] : splitMessage(m, fitsEmbed).map(renderEmbed);
+      const whole = renderEmbed(m, ctx);
+      return embedFits(whole) ? [whole] : splitMessage(m, (piece) => fitsEmbed(piece, ctx)).map((piece) => renderEmbed(piece, ctx));
     })
     .filter((e) => e.title !== undefined || e.description !== undefined);
-  return pack(embeds);
+  return withRows(pack(embeds), rows);
 }
 
-/** One rich message (a reminder) as Discord messages. */
-export const renderDiscordMessage = (message: RichMessage): DiscordMessage[] => renderDiscordReply({ messages: [message] });
+/** One rich message (a reminder) as Discord messages, its actions as components of the last. */
+export const renderDiscordMessage = (message: RichMessage, actions?: readonly Action[], ctx: MarkdownContext = {}): DiscordMessage[] =>
+  renderDiscordReply({ messages: [message], ...(actions === undefined ? {} : { actions }) }, ctx);

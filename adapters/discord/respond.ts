@@ -1,31 +1,42 @@
 /**
  * Answering an interaction with a Reply: within Discord's 3 seconds (defer
  * when the answer is not ready quickly), the first message as the response,
- * the rest as follow-ups, errors ephemeral, and `allowed_mentions` empty on
- * every single message.
+ * the rest as follow-ups, paging and actions as components of the last,
+ * errors ephemeral, and `allowed_mentions` empty on every single message.
  */
 import {
   MessageFlags,
   type APIEmbed,
-  type ButtonInteraction,
   type ChatInputCommandInteraction,
   type InteractionReplyOptions,
   type InteractionUpdateOptions,
+  type MessageComponentInteraction,
   type MessageMentionOptions,
 } from 'discord.js';
 import type { Reply } from '../../src/rich/model.js';
-import { pagingRow } from './paging.js';
-import { renderDiscordReply, type DiscordMessage } from './render.js';
+import type { ActionRow } from './actions.js';
+import { renderDiscordReply, type DiscordMessage, type MarkdownContext } from './render.js';
 import { noMentions } from './send.js';
 
-/** `reply`: a new response; `update`: replace the message the pressed button is on. */
-export type AnswerMode = 'reply' | 'update';
+/**
+ * `reply`: a new response (a slash command). `update`: replace the message
+ * the pressed component is on (type 7, or a deferred update and an edit);
+ * an ephemeral answer is a private reply instead and leaves it alone.
+ * `private`: a press on a channel post (a reminder): the answer goes to the
+ * presser alone, the post stays as it is for everyone.
+ */
+export type AnswerMode = 'reply' | 'update' | 'private';
 
 /** How an interaction was answered. */
 export interface Answered {
   readonly deferred: boolean;
   readonly messages: number;
+  /** Whether the message the component is on was replaced. */
+  readonly updated?: boolean;
 }
+
+/** An interaction that can be answered with messages. */
+export type Answerable = ChatInputCommandInteraction | MessageComponentInteraction;
 
 const NOTHING: DiscordMessage = { content: 'Nothing to show.' };
 const LATE = Symbol('late');
@@ -42,65 +53,72 @@ async function within(pending: Promise<Reply>, ms: number): Promise<Reply | type
 }
 
 /** A message body for discord.js; every body carries the empty allowed mentions. */
-function body(m: DiscordMessage): { content?: string; embeds?: APIEmbed[]; allowedMentions: MessageMentionOptions } {
+function body(m: DiscordMessage): { content?: string; embeds?: APIEmbed[]; components?: ActionRow[]; allowedMentions: MessageMentionOptions } {
   return {
     ...(m.content === undefined ? {} : { content: m.content }),
     ...(m.embeds === undefined ? {} : { embeds: [...m.embeds] }),
+    ...(m.components === undefined ? {} : { components: [...m.components] }),
     allowedMentions: noMentions(),
   };
+}
+
+/** Replace the whole message: every field is set, so nothing of the old one stays. */
+const replacement = (m: DiscordMessage): InteractionUpdateOptions => ({
+  content: m.content ?? '',
+  embeds: [...(m.embeds ?? [])],
+  components: [...(m.components ?? [])],
+  allowedMentions: noMentions(),
+});
+
+/** Acknowledges a slow interaction: a silent deferred update, or a "thinking…" reply (private when it must be). */
+async function defer(interaction: Answerable, mode: AnswerMode): Promise<void> {
+  if (mode === 'update' && interaction.isMessageComponent()) await interaction.deferUpdate();
+  else if (mode === 'private') await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  else await interaction.deferReply();
 }
 
 /**
  * Answers `interaction` with the reply `pending` resolves to. When it takes
  * longer than `deferAfterMs`, the interaction is deferred first (a public
- * "thinking…" for commands, a silent acknowledgement for buttons).
+ * "thinking…" for commands, a silent acknowledgement for an update, a
+ * private "thinking…" for a press on a channel post).
  */
 export async function answer(
-  interaction: ChatInputCommandInteraction | ButtonInteraction,
+  interaction: Answerable,
   pending: Promise<Reply>,
   mode: AnswerMode,
   deferAfterMs: number,
+  markdown: MarkdownContext = {},
 ): Promise<Answered> {
   let reply = await within(pending, deferAfterMs);
   let deferred = false;
   if (reply === LATE) {
-    if (mode === 'update' && interaction.isButton()) await interaction.deferUpdate();
-    else await interaction.deferReply();
+    await defer(interaction, mode);
     deferred = true;
     reply = await pending;
   }
-  const rendered = renderDiscordReply(reply);
+  const rendered = renderDiscordReply(reply, markdown);
   const messages = rendered.length > 0 ? rendered : [NOTHING];
-  const ephemeral = reply.ephemeral === true;
+  const ephemeral = reply.ephemeral === true || mode === 'private';
   const flags = ephemeral ? { flags: MessageFlags.Ephemeral as const } : {};
-  const row = ephemeral ? undefined : pagingRow(reply.paging);
   const [first = NOTHING, ...rest] = messages;
+  const update = mode === 'update' && interaction.isMessageComponent() && !ephemeral;
 
-  if (mode === 'update' && interaction.isButton() && !ephemeral) {
-    // Replace the whole message: every field is set, so nothing of the old page stays.
-    const update: InteractionUpdateOptions = {
-      content: first.content ?? '',
-      embeds: [...(first.embeds ?? [])],
-      components: row ? [row] : [],
-      allowedMentions: noMentions(),
-    };
-    if (deferred) await interaction.editReply(update);
-    else await interaction.update(update);
+  if (update) {
+    if (deferred) await interaction.editReply(replacement(first));
+    else await interaction.update(replacement(first));
+  } else if (!deferred) {
+    await interaction.reply({ ...body(first), ...flags } satisfies InteractionReplyOptions);
+  } else if (mode === 'update') {
+    // After a silent acknowledgement of a press, an answer is a new (here: private) message.
+    await interaction.followUp({ ...body(first), ...flags });
+  } else if (ephemeral && mode === 'reply') {
+    // A deferred response is public; an error must not be: drop it and answer privately.
+    await interaction.deleteReply();
+    await interaction.followUp({ ...body(first), ...flags });
   } else {
-    const options: InteractionReplyOptions = { ...body(first), ...(row ? { components: [row] } : {}), ...flags };
-    if (!deferred) {
-      await interaction.reply(options);
-    } else if (mode === 'update') {
-      // After a silent acknowledgement of a button, a follow-up is a new message.
-      await interaction.followUp(options);
-    } else if (ephemeral) {
-      // A deferred response is public; an error must not be: drop it and answer privately.
-      await interaction.deleteReply();
-      await interaction.followUp(options);
-    } else {
-      await interaction.editReply({ ...body(first), ...(row ? { components: [row] } : {}) });
-    }
+    await interaction.editReply(body(first));
   }
   for (const m of rest) await interaction.followUp({ ...body(m), ...flags });
-  return { deferred, messages: messages.length };
+  return { deferred, messages: messages.length, updated: update };
 }

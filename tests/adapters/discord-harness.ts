@@ -6,8 +6,18 @@ import { createDiscordAdapter, type DiscordAdapter, type DiscordAdapterOptions, 
 import { Dispatcher } from '../../src/commands/dispatch.js';
 import type { Command, Services } from '../../src/commands/types.js';
 import { createLogger } from '../../src/log.js';
-import { startFakeDiscord, type FakeDiscord, type InteractionHandle, type MessageRecord } from '../fakes/discord/index.js';
+import {
+  ADMIN_PERMISSIONS,
+  DEFAULT_MEMBER_PERMISSIONS,
+  startFakeDiscord,
+  type FakeDiscord,
+  type InteractionHandle,
+  type MessageRecord,
+  type PressInput,
+  type SlashCommandInput,
+} from '../fakes/discord/index.js';
 import { testServices } from '../helpers/core.js';
+import { visible } from '../helpers/discord-visible.js';
 
 /** The test guild and its channel. */
 export const G = '210000000000000001';
@@ -22,7 +32,86 @@ export interface DiscordRig {
   answered(h: InteractionHandle): Promise<InteractionOutcome>;
   /** The messages the interaction left in its channel, oldest first. */
   shown(h: InteractionHandle): MessageRecord[];
+  /** Runs a slash command as `who` and resolves with what the answer shows and what can be pressed under it. */
+  converse(input: SlashCommandInput, who?: Speaker): Promise<DiscordTurn>;
   close(): Promise<void>;
+}
+
+/** Who talks: a member (or an admin) in guild G, or, by default, someone in a DM with the bot. */
+export interface Speaker {
+  readonly group?: boolean;
+  readonly admin?: boolean;
+}
+
+/** One step of a conversation: the messages the answer left (after a press: the updated message first), and what can be pressed. */
+export interface DiscordTurn {
+  readonly messages: readonly MessageRecord[];
+  /** The enabled buttons and select options under the last message that has any. */
+  readonly actions: readonly DiscordAction[];
+}
+
+/** A button or select option that can be pressed; pressing resolves with the next turn. */
+export interface DiscordAction {
+  readonly label: string;
+  readonly customId: string;
+  press(): Promise<DiscordTurn>;
+}
+
+/** A person's `member.permissions` and guild for `who`. */
+const whereOf = (who: Speaker): { guildId?: string; memberPermissions?: string } =>
+  who.group ? { guildId: G, memberPermissions: who.admin ? ADMIN_PERMISSIONS : DEFAULT_MEMBER_PERMISSIONS } : {};
+
+/**
+ * What a person reads in a message: content, embed titles and descriptions,
+ * with the markdown escapes undone, a command mention `</name:id>` read as
+ * `/name` and a timestamp `<t:unix:F>` as the date and time (in UTC here).
+ */
+export function readMessage(m: MessageRecord): string {
+  const embeds = m.embeds as { title?: string; description?: string }[];
+  const md = [m.content, ...embeds.flatMap((e) => [e.title ?? '', e.description ?? ''])].filter((s) => s !== '').join('\n');
+  const shown = md
+    .replace(/<\/([\p{Ll}\p{N}_ -]{1,65}):\d{1,20}>/gu, '/$1')
+    .replace(/<t:(-?\d{1,13}):F>/g, (_, unix: string) => new Date(Number(unix) * 1000).toLocaleString('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: 'UTC' }));
+  return visible(shown);
+}
+
+/** A conversation over a running rig: commands and presses, each resolved once the adapter answered. */
+function conversation(
+  dc: FakeDiscord,
+  answered: (h: InteractionHandle) => Promise<InteractionOutcome>,
+  shown: (h: InteractionHandle) => MessageRecord[],
+): DiscordRig['converse'] {
+  const settle = async (h: InteractionHandle, pressed?: string): Promise<DiscordTurn> => {
+    const outcome = await answered(h);
+    if (!outcome.ok) throw new Error(`the adapter could not answer ${outcome.command}`);
+    const responses = h.responses();
+    const updated = pressed !== undefined && responses.some((r) => r.ok && (r.callbackType === 7 || (r.kind === 'edit' && r.messageId === pressed)));
+    const own = shown(h);
+    const messages = updated ? [dc.message(pressed)!, ...own] : own;
+    return { messages, actions: actionsOf(messages, who(h)) };
+  };
+  const who = (h: InteractionHandle): PressInput => {
+    const member = h.payload.member as { permissions?: string } | undefined;
+    return member?.permissions === undefined ? {} : { memberPermissions: member.permissions };
+  };
+  const actionsOf = (messages: readonly MessageRecord[], presser: PressInput): DiscordAction[] => {
+    const under = [...messages].reverse().find((m) => m.components.length > 0);
+    if (!under) return [];
+    // A press sends what this turn showed, even when a later press has since replaced the message
+    // (as a client that has not refreshed would): the custom id is all the state there is.
+    return dc.pressables(under.id).filter((p) => !p.disabled).map((p) => ({
+      label: p.label,
+      customId: p.value ?? p.customId,
+      press: () => {
+        const current = dc.pressables(under.id).some((q) => q.customId === p.customId && q.value === p.value);
+        const h = current ? dc.press(under.id, p, presser) : dc.pressButton({
+          ...presser, messageId: under.id, customId: p.customId, componentType: p.componentType, ...(p.value === undefined ? {} : { values: [p.value] }),
+        });
+        return settle(h, under.id);
+      },
+    }));
+  };
+  return (input, speaker = {}) => settle(dc.slashCommand({ ...whereOf(speaker), ...input }));
 }
 
 /** Options of `startDiscordRig`. */
@@ -49,10 +138,12 @@ export async function startDiscordRig(options: DiscordRigOptions = {}): Promise<
     observe: (o) => { done.set(o.interactionId, o); waiting.get(o.interactionId)?.(o); },
   });
   await adapter.start((inv) => dispatcher.dispatch(inv));
+  const answered = (h: InteractionHandle): Promise<InteractionOutcome> =>
+    new Promise((resolve) => { const o = done.get(h.id); if (o) resolve(o); else waiting.set(h.id, resolve); });
+  const shown = (h: InteractionHandle): MessageRecord[] => dc.channelMessages(String(h.payload.channel_id)).filter((m) => m.interactionId === h.id);
   return {
-    dc, adapter, services,
-    answered: (h) => new Promise((resolve) => { const o = done.get(h.id); if (o) resolve(o); else waiting.set(h.id, resolve); }),
-    shown: (h) => dc.channelMessages(String(h.payload.channel_id)).filter((m) => m.interactionId === h.id),
+    dc, adapter, services, answered, shown,
+    converse: conversation(dc, answered, shown),
     close: async () => { await adapter.stop(); await dc.close(); },
   };
 }

@@ -29,8 +29,9 @@ const adminOnly: Command = {
 const MANAGE_GUILD = String(BigInt(DEFAULT_MEMBER_PERMISSIONS) | (1n << 5n));
 
 interface Button { custom_id: string; label: string; disabled?: boolean }
+/** The paging buttons of a message (its first row; action buttons follow in rows of their own). */
 const buttonsOf = (m: MessageRecord | undefined): Button[] =>
-  ((m?.components ?? []) as { components: Button[] }[]).flatMap((row) => row.components);
+  ((m?.components ?? []) as { components: Button[] }[]).flatMap((row) => row.components).filter((b) => b.custom_id?.startsWith('pg|'));
 const titleOf = (m: MessageRecord | undefined): string | undefined => (m?.embeds[0] as { title?: string } | undefined)?.title;
 
 describe('discord adapter: admin commands', () => {

@@ -7,8 +7,9 @@ import { escapeMarkdown } from '../../adapters/discord/escape.js';
 import { renderDiscordReply } from '../../adapters/discord/render.js';
 import { Dispatcher } from '../../src/commands/dispatch.js';
 import type { Command } from '../../src/commands/types.js';
-import { message, paragraph, reply } from '../../src/rich/build.js';
+import { action, message, paragraph, reply } from '../../src/rich/build.js';
 import { openStore } from '../../src/store/open.js';
+import { shippedCampaign } from '../helpers/core.js';
 import { ADMIN_PERMISSIONS, type InteractionHandle, type MessageRecord } from '../fakes/discord/index.js';
 import { G, startDiscordRig, type DiscordRig } from './discord-harness.js';
 
@@ -39,7 +40,9 @@ function allClean(h: InteractionHandle): void {
 
 describe('discord adapter: commands', () => {
   it('answers every command of the list with its content, in a server and in a DM', async () => {
-    const { dc, services, answered, shown } = await rig();
+    const { dc, adapter, services, answered, shown } = await rig();
+    const ids = adapter.knownCommandIds();
+    expect(Object.keys(ids).sort()).toEqual(services.commands.map((c) => c.name).sort());
     // A twin core on its own store sees the same invocations in the same order: what it answers is what must show.
     const twinStore = await openStore('memory://');
     cleanups.push(() => twinStore.close());
@@ -57,8 +60,9 @@ describe('discord adapter: commands', () => {
           command: command.name, text: options.id ?? '', options, role: async () => 'admin', now: new Date(),
           chat: { platform: 'discord', chatId: String(h.payload.channel_id), kind: 'guildId' in where ? 'group' : 'private' },
         });
-        const seen = shown(h).map((m) => ({ content: m.content, embeds: embedsOf(m).map((e) => [e.title, e.description]) }));
-        const want = renderDiscordReply(expected).map((m) => ({ content: m.content ?? '', embeds: (m.embeds ?? []).map((e) => [e.title, e.description]) }));
+        const seen = shown(h).map((m) => ({ content: m.content, embeds: embedsOf(m).map((e) => [e.title, e.description]), components: m.components }));
+        const want = renderDiscordReply(expected, { commandId: (name) => ids[name] })
+          .map((m) => ({ content: m.content ?? '', embeds: (m.embeds ?? []).map((e) => [e.title, e.description]), components: m.components ?? [] }));
         expect(seen, command.name).toEqual(want);
       }
     }
@@ -103,10 +107,15 @@ describe('discord adapter: commands', () => {
     }
   });
 
-  it('the longest statement arrives whole over several messages, each within the limits', async () => {
-    const { dc, services, answered, shown } = await rig();
-    const longest = [...services.campaign.statements].sort((a, b) => b.body.length - a.body.length)[0]!;
-    const h = dc.slashCommand({ guildId: G, name: 'statement', options: { id: longest.id } });
+  it('a reply too long for one message arrives whole over several, each within the limits, buttons under the last', async () => {
+    const longest = [...(await shippedCampaign()).statements].sort((a, b) => b.body.length - a.body.length)[0]!;
+    // Commands answer in one short message now; the splitting underneath still has to hold for any long reply.
+    const whole: Command = {
+      name: 'whole', description: 'A whole statement', access: 'everyone', options: [],
+      run: () => reply(message(longest.title, longest.paragraphs.map((p) => paragraph(p))), undefined, [action('Sources', 'sources')]),
+    };
+    const { dc, answered, shown } = await rig([whole]);
+    const h = dc.slashCommand({ guildId: G, name: 'whole' });
     const outcome = await answered(h);
     allClean(h);
     const messages = shown(h);
@@ -119,6 +128,7 @@ describe('discord adapter: commands', () => {
       expect(embeds.reduce((n, e) => n + (e.title?.length ?? 0) + (e.description?.length ?? 0), 0)).toBeLessThanOrEqual(6000);
       for (const e of embeds) expect(e.description?.length ?? 0).toBeLessThanOrEqual(4096);
     }
+    expect(messages.map((m) => m.components.length)).toEqual([...messages.slice(1).map(() => 0), 1]);
     const all = messages.flatMap(embedsOf).map((e) => e.description ?? '').join('\n\n');
     for (const p of longest.paragraphs) expect(all).toContain(escapeMarkdown(p));
   });

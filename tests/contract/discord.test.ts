@@ -2,15 +2,16 @@
  * The shared adapter contract over Discord: each line becomes a slash
  * interaction dispatched by the loopback fake to the real discord.js client;
  * what comes back is what a person would read (embed titles, descriptions
- * and content, with the adapter's markdown escapes undone).
+ * and content, with the adapter's markdown escapes undone, command mentions
+ * as `/name`, timestamps as dates), and what they can press: the buttons and
+ * select options under the answer, each pressed as a MESSAGE_COMPONENT
+ * interaction whose answer updates the message in place.
  */
-import { visible } from '../helpers/discord-visible.js';
 import { optionsFromText, parseCommandLine } from '../../src/commands/dispatch.js';
 import type { Command } from '../../src/commands/types.js';
-import { ADMIN_PERMISSIONS, DEFAULT_MEMBER_PERMISSIONS, type MessageRecord } from '../fakes/discord/index.js';
-import { G, startDiscordRig } from '../adapters/discord-harness.js';
-import { describeAdapterContract, type ContractHarness } from './contract.js';
-
+import type { MessageRecord, SlashCommandInput } from '../fakes/discord/index.js';
+import { readMessage, startDiscordRig, type DiscordTurn } from '../adapters/discord-harness.js';
+import { describeAdapterContract, type ContractHarness, type Turn } from './contract.js';
 
 /** The slash options a person would fill in for `/cmd text`: the command's own parser, else the first option. */
 function optionsFor(command: Command | undefined, text: string): Record<string, string | number> {
@@ -22,30 +23,37 @@ function optionsFor(command: Command | undefined, text: string): Record<string, 
 }
 
 async function discordHarness(): Promise<ContractHarness> {
-  const { dc, services, answered, close } = await startDiscordRig();
-  /** Longest description or content of each returned text, as Discord counts it. */
+  const { services, converse, close } = await startDiscordRig();
+  /**
+   * What each returned text measures: the characters a reader sees (a command
+   * mention shows as `/name`, however long its id). Discord's own limits on
+   * the raw markdown are enforced by the fake, which refuses an oversize
+   * message with 400, so an answer that breaks them never gets here.
+   */
   const sizes = new Map<string, number>();
   const read = (m: MessageRecord): string => {
-    const embeds = m.embeds as { title?: string; description?: string }[];
-    const text = visible([m.content, ...embeds.flatMap((e) => [e.title ?? '', e.description ?? ''])].filter((s) => s !== '').join('\n'));
-    sizes.set(text, Math.max(m.content.length, ...embeds.map((e) => e.description?.length ?? 0)));
+    const text = readMessage(m);
+    sizes.set(text, text.length);
     return text;
   };
+  const slash = (line: string): SlashCommandInput => {
+    const parsed = parseCommandLine(line);
+    if (!parsed) throw new Error(`not a command line: ${line}`);
+    const command = services.commands.find((c) => c.name === parsed.command);
+    return { name: parsed.command, options: optionsFor(command, parsed.text) };
+  };
+  const turn = (t: DiscordTurn): Turn => ({
+    messages: t.messages.map(read),
+    actions: t.actions.map((a) => ({ label: a.label, press: async () => turn(await a.press()) })),
+  });
   return {
     limit: 4096,
     measure: (m) => sizes.get(m) ?? Number.POSITIVE_INFINITY,
     async send(line, options = {}) {
-      const parsed = parseCommandLine(line);
-      if (!parsed) throw new Error(`not a command line: ${line}`);
-      const command = services.commands.find((c) => c.name === parsed.command);
-      const h = dc.slashCommand({
-        ...(options.group ? { guildId: G, memberPermissions: options.admin ? ADMIN_PERMISSIONS : DEFAULT_MEMBER_PERMISSIONS } : {}),
-        name: parsed.command,
-        options: optionsFor(command, parsed.text),
-      });
-      const outcome = await answered(h);
-      if (!outcome.ok) throw new Error(`the adapter could not answer ${parsed.command}`);
-      return dc.channelMessages(String(h.payload.channel_id)).filter((m) => m.interactionId === h.id).map(read);
+      return (await converse(slash(line), options)).messages.map(read);
+    },
+    async converse(line, options = {}) {
+      return turn(await converse(slash(line), options));
     },
     close,
   };

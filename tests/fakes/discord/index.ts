@@ -20,6 +20,7 @@ import { RestServer } from './rest.js';
 import { channelRoutes } from './routes-channels.js';
 import { interactionRoutes } from './routes-interactions.js';
 import { toFault } from './ratelimit.js';
+import { pressOn, pressablesOf, type PressInput, type Pressable } from './components.js';
 import {
   InteractionDriver,
   type AutocompleteInput,
@@ -42,6 +43,7 @@ import type {
 export * from './types.js';
 export type { AutocompleteInput, CommandOptionInput, ComponentInput, InteractionHandle, InvocationInput, SlashCommandInput } from './interactions.js';
 export { DEFAULT_USER } from './interactions.js';
+export { pressablesOf, type PressInput, type Pressable } from './components.js';
 export type { RegisteredCommand } from './state.js';
 
 /** A running fake. */
@@ -63,8 +65,16 @@ export interface FakeDiscord {
   slashCommand(input: SlashCommandInput): InteractionHandle;
   /** Dispatch an autocomplete interaction. */
   autocomplete(input: AutocompleteInput): InteractionHandle;
-  /** Dispatch a component press on a message the fake knows. */
+  /** Dispatch a component press on a message the fake knows (any custom id: stale buttons too). */
   pressButton(input: ComponentInput): InteractionHandle;
+  /** The buttons and select options shown under a message, in reading order. */
+  pressables(messageId: string): Pressable[];
+  /**
+   * Press a button or choose a select option shown under a message (by label,
+   * or as listed by `pressables`), as a person would: throws when there is no
+   * such component or it is disabled.
+   */
+  press(messageId: string, target: Pressable | string, who?: PressInput): InteractionHandle;
   /** Answers to an interaction so far. */
   interactionResponses(interactionId: string): InteractionResponseRecord[];
   /** Current, not deleted messages of a channel (channel posts and interaction messages), oldest first. */
@@ -163,6 +173,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     slashCommand: (input) => driver.slashCommand(input),
     autocomplete: (input) => driver.autocomplete(input),
     pressButton: (input) => driver.pressButton(input),
+    pressables: (messageId) => pressablesOf(state.messages.get(messageId)?.components ?? []),
+    press: (messageId, target, who) => pressOn(state, driver, messageId, target, who),
     interactionResponses: (id) => [...(state.interactions.get(id)?.responses ?? [])],
     channelMessages: (channelId) =>
       [...state.messages.values()].filter((m) => m.channelId === channelId && !m.deleted),

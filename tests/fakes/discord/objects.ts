@@ -177,6 +177,29 @@ export function apiMessage(state: FakeState, message: MessageRecord): Json {
     json.webhook_id = state.applicationId;
     json.application_id = state.applicationId;
   }
+  const metadata = interactionMetadata(state, message);
+  if (metadata) json.interaction_metadata = metadata;
+  return json;
+}
+
+/**
+ * `interaction_metadata` of a message sent in answer to an interaction:
+ * the interaction's id, type and user, the original response's id on a
+ * follow-up, and the message whose component was used for an answer to a press.
+ */
+function interactionMetadata(state: FakeState, message: MessageRecord): Json | undefined {
+  const it = message.interactionId === undefined ? undefined : state.interactions.get(message.interactionId);
+  if (!it) return undefined;
+  const member = it.payload.member as { user?: unknown } | undefined;
+  const json: Json = {
+    id: it.id,
+    type: it.type,
+    user: member?.user ?? it.payload.user,
+    authorizing_integration_owners: it.payload.authorizing_integration_owners,
+  };
+  if (message.source === 'followup' && it.originalMessageId !== null) json.original_response_message_id = it.originalMessageId;
+  const pressed = it.payload.message as { id?: unknown } | undefined;
+  if (it.type === 3 && typeof pressed?.id === 'string') json.interacted_message_id = pressed.id;
   return json;
 }
 

@@ -3,6 +3,7 @@
  * 400 with code 50035 "Invalid Form Body" and a nested `errors` object, or
  * 50006 "Cannot send an empty message".
  */
+import { validateComponents } from './validate-components.js';
 
 /** One field error: where, Discord's error code string, message. */
 export interface FieldError {
@@ -116,7 +117,7 @@ export function validateMessage(body: unknown, prefix: (string | number)[] = [],
   const errors: FieldError[] = [];
   maxLength(errors, [...prefix, 'content'], b.content, 2000);
   validateEmbeds(errors, prefix, b.embeds);
-  maxItems(errors, [...prefix, 'components'], b.components, 5);
+  validateComponents(errors, prefix, b.components);
   validateAllowedMentions(errors, prefix, b.allowed_mentions);
   return formError(errors) ?? (isEmptyMessage(b, hasFiles) ? apiError(400, 50006, 'Cannot send an empty message') : null);
 }

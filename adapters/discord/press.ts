@@ -1,0 +1,73 @@
+/**
+ * A pressed button or a chosen select option: what it asks to run (an
+ * action `a|…`, a page `pg|…`), run through the handler as an Invocation of
+ * the presser, and answered by updating the message it sits under. Buttons
+ * that lead nowhere any more get a polite private answer.
+ *
+ * Privacy: nothing here logs who pressed or what was answered.
+ */
+import type { ButtonInteraction, StringSelectMenuInteraction } from 'discord.js';
+import type { Invocation } from '../../src/commands/types.js';
+import { errorReply } from '../../src/rich/build.js';
+import type { Reply } from '../../src/rich/model.js';
+import { ACTION_SELECT_ID, parseActionCustomId } from './actions.js';
+import type { MarkdownContext } from './markdown.js';
+import { parsePageCustomId } from './paging.js';
+import { answer, type AnswerMode, type Answered } from './respond.js';
+
+/** Shown when a button no longer leads anywhere. */
+export const STALE_BUTTON = 'This button has expired. Run the command again to get fresh buttons.';
+
+/** What a press asks to run: a command and its argument text. */
+export interface PressRequest {
+  readonly command: string;
+  readonly text: string;
+}
+
+/** Reads a button's custom id or a select's chosen value; undefined for anything this bot did not make. */
+export function requestOf(customId: string, values: readonly string[] = []): PressRequest | undefined {
+  const id = customId === ACTION_SELECT_ID ? (values[0] ?? '') : customId;
+  const action = parseActionCustomId(id);
+  if (action !== undefined) return { command: action.command, text: action.args.trim() };
+  const page = customId === ACTION_SELECT_ID ? undefined : parsePageCustomId(id);
+  if (page === undefined) return undefined;
+  return { command: page.command, text: [page.args, String(page.page)].filter((s) => s.length > 0).join(' ') };
+}
+
+/**
+ * How to answer a press: a message the bot posted by itself (a reminder in a
+ * channel, read by everyone) is never replaced; the presser gets the answer
+ * privately. A reply to someone's command is updated in place.
+ */
+export function modeOf(interaction: ButtonInteraction | StringSelectMenuInteraction): AnswerMode {
+  const m = interaction.message;
+  return m.interactionMetadata === null && m.webhookId === null ? 'private' : 'update';
+}
+
+/** What the press handler needs from the inbound side. */
+export interface PressContext {
+  /** Whether the bot still has the command. */
+  readonly known: (name: string) => boolean;
+  /** Runs an invocation through the handler (never rejects). */
+  readonly run: (invocation: Invocation) => Promise<Reply>;
+  /** The Invocation of the presser for `command` with `text`. */
+  readonly invocation: (command: string, text: string) => Invocation;
+  readonly deferAfterMs: number;
+  /** How messages are rendered (command mentions). */
+  readonly markdown: MarkdownContext;
+}
+
+/** Answers a press; resolves with the command it ran ('unknown' for a stale one). */
+export async function handlePress(
+  interaction: ButtonInteraction | StringSelectMenuInteraction,
+  ctx: PressContext,
+): Promise<{ command: string; result: Answered }> {
+  const request = requestOf(interaction.customId, interaction.isStringSelectMenu() ? interaction.values : []);
+  if (request === undefined || !ctx.known(request.command)) {
+    const result = await answer(interaction, Promise.resolve(errorReply(STALE_BUTTON)), 'update', ctx.deferAfterMs, ctx.markdown);
+    return { command: 'unknown', result };
+  }
+  const pending = ctx.run(ctx.invocation(request.command, request.text));
+  const result = await answer(interaction, pending, modeOf(interaction), ctx.deferAfterMs, ctx.markdown);
+  return { command: request.command, result };
+}
