@@ -1,6 +1,7 @@
 /**
  * The console adapter: try every command offline. On a terminal it is an
- * interactive shell (prompt, history, Ctrl-D or Ctrl-C to leave); from a pipe
+ * interactive shell (prompt, history; Ctrl-C drops a half-typed line, and on
+ * an empty line Ctrl-C or Ctrl-D leaves, as in a shell); from a pipe
  * it answers one command per line, in order, and finishes at end of input.
  * The console user is the admin of a private chat.
  */
@@ -36,6 +37,10 @@ const NOT_A_COMMAND: Reply = {
 export class ConsoleAdapter implements Adapter {
   readonly name = 'console' as const;
   private rl: Interface | undefined;
+  /** True while a Ctrl-C'd line is submitted only to be dropped. */
+  private discarding = false;
+  /** Node ≥ 22 throws on `prompt()` after `close()` (Ctrl-D while an answer is on its way). */
+  private closed = false;
   private resolveFinished!: () => void;
   /** Resolves when the input has ended and every answer was written. */
   readonly finished = new Promise<void>((resolve) => { this.resolveFinished = resolve; });
@@ -50,19 +55,24 @@ export class ConsoleAdapter implements Adapter {
     rl.setPrompt(this.options.prompt ?? 'placard> ');
     if (interactive) {
       this.write('Placard console — type /help, Ctrl-D to leave.\n');
-      rl.on('SIGINT', () => rl.close());
+      rl.on('SIGINT', () => this.interrupt(rl));
       rl.prompt();
     }
     // Lines are answered strictly in order, even when they arrive faster than answers.
     let queue = Promise.resolve();
     rl.on('line', (line) => {
+      if (this.discarding) {
+        queue = queue.then(() => this.prompt());
+        return;
+      }
       queue = queue.then(async () => {
         const answer = await this.answer(line, handler);
         if (answer !== undefined) this.write(`${answer}\n\n`);
-        if (interactive) rl.prompt();
+        if (interactive) this.prompt();
       });
     });
     rl.on('close', () => {
+      this.closed = true;
       void queue.then(() => {
         if (interactive) this.write('\n');
         this.resolveFinished();
@@ -85,6 +95,31 @@ export class ConsoleAdapter implements Adapter {
   async send(_target: ChatRef, message: RichMessage): Promise<SendResult> {
     this.write(`${renderMessage(message, { ansi: this.options.ansi })}\n`);
     return { kind: 'sent' };
+  }
+
+  /**
+   * Ctrl-C at the prompt, as in bash: a half-typed line is left on screen with
+   * `^C` after it, not run, and a fresh prompt follows (Up brings the line
+   * back); on an empty line it leaves. Only readline's documented keys are
+   * used, so it works on a dumb terminal too.
+   */
+  private interrupt(rl: Interface): void {
+    if (rl.line.length === 0) {
+      rl.close();
+      return;
+    }
+    rl.write(null, { ctrl: true, name: 'e' });
+    this.write('^C');
+    this.discarding = true;
+    try {
+      rl.write(null, { name: 'return' });
+    } finally {
+      this.discarding = false;
+    }
+  }
+
+  private prompt(): void {
+    if (!this.closed) this.rl?.prompt();
   }
 
   private async answer(line: string, handler: InvocationHandler): Promise<string | undefined> {
