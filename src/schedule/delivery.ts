@@ -168,7 +168,7 @@ class Attempt {
       this.sending = true;
       const result = await whileRenewing(this.ctx, this.key, () => withTimeout(this.ctx.sendTimeoutMs,
         this.adapter.send(this.target, this.job.message, this.job.actions),
-        (): SendResult => ({ kind: 'failed', transient: true, ambiguous: true, reason: `no answer within ${this.ctx.sendTimeoutMs} ms` })));
+        (): SendResult => ({ kind: 'failed', transient: true, ambiguous: true, reason: `no answer within ${this.ctx.sendTimeoutMs} ms` })), this.held.owner);
       this.ctx.observe?.({
         platform: this.target.platform, result: result.kind,
         ...(result.kind === 'sent' ? { lateMs: this.ctx.now() - this.job.reminder.dueAt.getTime() } : {}),
@@ -184,7 +184,7 @@ class Attempt {
       case 'sent':
         ctx.gates.open(this.chat.platform);
         ctx.counters.sent++;
-        await writeMarkerUntilStuck(ctx, this.key, 'sent');
+        await writeMarkerUntilStuck(ctx, this.key, 'sent', this.held.owner);
         if (this.flagged) await flagPostingProblem(ctx.store, this.chat, undefined).catch(() => undefined);
         return 'sent';
       case 'retryAfter':

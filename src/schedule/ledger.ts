@@ -13,6 +13,7 @@
 import type { Store } from '../store/store.js';
 import type { BurstLog } from '../log-privacy.js';
 
+import { randomUUID } from 'node:crypto';
 import { DELIVERED } from '../store/chat-settings.js';
 
 /** Namespace of the permanent "delivered" markers. */
@@ -49,7 +50,7 @@ export const MARKER_BACKOFF_MAX_MS = 5_000;
  * it, renewing the claim meanwhile so no other instance can take the
  * delivery over. Returns false only when the process stopped first.
  */
-export async function writeMarkerUntilStuck(ctx: LedgerContext, key: string, outcome: DeliveredMarker['outcome']): Promise<boolean> {
+export async function writeMarkerUntilStuck(ctx: LedgerContext, key: string, outcome: DeliveredMarker['outcome'], owner?: string): Promise<boolean> {
   let wait = MARKER_BACKOFF_MS;
   for (let attempt = 1; ; attempt++) {
     const marker: DeliveredMarker = { outcome, at: new Date(ctx.now()).toISOString() };
@@ -63,7 +64,7 @@ export async function writeMarkerUntilStuck(ctx: LedgerContext, key: string, out
         ctx.burst.note('error', 'marker-abandoned', { outcome }, 'shutting down with a delivered marker unwritten; a restart may send that reminder again');
         return false;
       }
-      await ctx.store.renew(key, ctx.leaseMs).catch(() => undefined);
+      await ctx.store.renew(key, ctx.leaseMs, owner).catch(() => undefined);
       await ctx.sleep(wait);
       wait = Math.min(wait * 2, MARKER_BACKOFF_MAX_MS);
     }
@@ -75,8 +76,8 @@ export async function writeMarkerUntilStuck(ctx: LedgerContext, key: string, out
  * a send slower than expected never lets the claim lapse under it. A renewal
  * that fails is retried at the next interval; the send is not disturbed.
  */
-export async function whileRenewing<T>(ctx: Pick<LedgerContext, 'store' | 'leaseMs'>, key: string, send: () => Promise<T>): Promise<T> {
-  const timer = setInterval(() => { void ctx.store.renew(key, ctx.leaseMs).catch(() => undefined); }, Math.max(1_000, ctx.leaseMs / 3));
+export async function whileRenewing<T>(ctx: Pick<LedgerContext, 'store' | 'leaseMs'>, key: string, send: () => Promise<T>, owner?: string): Promise<T> {
+  const timer = setInterval(() => { void ctx.store.renew(key, ctx.leaseMs, owner).catch(() => undefined); }, Math.max(1_000, ctx.leaseMs / 3));
   timer.unref();
   try {
     return await send();
@@ -103,6 +104,20 @@ export function withTimeout<T>(ms: number, send: Promise<T>, onTimeout: () => T)
  */
 export interface HeldClaim {
   claim?: { readonly key: string; readonly wonAt: number };
+  /** A claim asked for whose answer never came (the connection died mid-request): it may have landed. */
+  asked?: { readonly key: string; readonly at: number };
+  /** This job's owner token, recorded in its claims so a retry can recognise its own. */
+  owner?: string;
+}
+
+/** The claim of `key` this job asked for before an error, when the store says it did land. */
+async function landedBeforeError(
+  ctx: Pick<LedgerContext, 'store' | 'now' | 'leaseMs'>, key: string, held: HeldClaim,
+): Promise<{ readonly key: string; readonly wonAt: number } | undefined> {
+  const asked = held.asked;
+  held.asked = undefined;
+  if (asked?.key !== key || ctx.now() - asked.at >= ctx.leaseMs * 0.8) return undefined;
+  return (await ctx.store.claimHolder(key)) === held.owner ? { key, wonAt: asked.at } : undefined;
 }
 
 /**
@@ -114,16 +129,21 @@ export interface HeldClaim {
 export async function claimDelivery(
   ctx: Pick<LedgerContext, 'store' | 'now' | 'leaseMs'>, key: string, held: HeldClaim,
 ): Promise<{ outcome: 'won'; wonAt: number } | { outcome: 'delivered' | 'claimed' }> {
-  const own = held.claim;
+  held.owner ??= randomUUID();
+  const own = held.claim ?? (held.claim = await landedBeforeError(ctx, key, held));
   let wonAt: number;
   if (own !== undefined && own.key === key && ctx.now() - own.wonAt < ctx.leaseMs * 0.8) {
-    await ctx.store.renew(key, ctx.leaseMs);
+    await ctx.store.renew(key, ctx.leaseMs, held.owner);
     wonAt = own.wonAt;
   } else {
     held.claim = undefined;
     if ((await ctx.store.get(DELIVERED, key)) !== undefined) return { outcome: 'delivered' };
-    if (!(await ctx.store.claim(key, ctx.leaseMs))) return { outcome: 'claimed' };
-    wonAt = ctx.now();
+    const at = ctx.now();
+    held.asked = { key, at };
+    const won = await ctx.store.claim(key, ctx.leaseMs, held.owner);
+    held.asked = undefined;
+    if (!won) return { outcome: 'claimed' };
+    wonAt = at;
     held.claim = { key, wonAt };
   }
   if ((await ctx.store.get(DELIVERED, key)) !== undefined) {

@@ -15,8 +15,9 @@ export function instrumentStore(store: Store, onError: (operation: string) => vo
         try { yield* store.entries<T>(ns, keyPrefix); } catch (e: unknown) { onError('entries'); throw e; }
       },
     }),
-    claim: (key, ttlMs) => watch('claim', store.claim(key, ttlMs)),
-    renew: (key, ttlMs) => watch('renew', store.renew(key, ttlMs)),
+    claim: (key, ttlMs, owner) => watch('claim', store.claim(key, ttlMs, owner)),
+    claimHolder: (key) => watch('claimHolder', store.claimHolder(key)),
+    renew: (key, ttlMs, owner) => watch('renew', store.renew(key, ttlMs, owner)),
     release: (key) => watch('release', store.release(key)),
     ping: () => watch('ping', store.ping()),
     close: () => store.close(),

@@ -17,6 +17,9 @@ import { OutageLog } from './outage-log.js';
  */
 export const CLAIM_SWEEP_INTERVAL_MS = 10 * 60_000;
 
+/** The owner of a claim taken without one. */
+const ANONYMOUS = 'anonymous';
+
 /**
  * Longest a ping may take. Readiness probes give up after 3 s, and a paused
  * Redis or Postgres keeps its socket open without answering, so without a
@@ -92,13 +95,16 @@ export class KeyvStore implements Store {
     }
   }
 
-  /** Atomic set-if-absent across every process sharing the backend; the claim lasts `ttlMs` or until `release`. */
-  async claim(key: string, ttlMs: number): Promise<boolean> {
+  /**
+   * Atomic set-if-absent across every process sharing the backend; the claim
+   * lasts `ttlMs` or until `release`, and records `owner` (see `claimHolder`).
+   */
+  async claim(key: string, ttlMs: number, owner: string = ANONYMOUS): Promise<boolean> {
     const full = claimKey(key);
     const ttl = checkTtl(ttlMs);
     const won = await this.run('claim', async () => {
       const now = Date.now();
-      const raw = await this.driver.keyv.serializeData({ value: true, expires: now + ttl });
+      const raw = await this.driver.keyv.serializeData({ value: owner, expires: now + ttl });
       if (typeof raw !== 'string') throw new Error('keyv serializer did not return a string');
       return this.driver.claim(full, raw, now, ttl);
     });
@@ -107,10 +113,17 @@ export class KeyvStore implements Store {
   }
 
   /** Extends a claim held by the caller: the same envelope `claim` writes, with a new expiry. */
-  async renew(key: string, ttlMs: number): Promise<void> {
+  async renew(key: string, ttlMs: number, owner: string = ANONYMOUS): Promise<void> {
     const full = claimKey(key);
     const ttl = checkTtl(ttlMs);
-    await this.run('renew', () => this.driver.keyv.set(full, true, ttl));
+    await this.run('renew', () => this.driver.keyv.set(full, owner, ttl));
+  }
+
+  /** The owner recorded by the live claim of `key`, or undefined when there is none. */
+  async claimHolder(key: string): Promise<string | undefined> {
+    const full = claimKey(key);
+    const value = await this.run('claimHolder', () => this.driver.keyv.get(full));
+    return typeof value === 'string' ? value : undefined;
   }
 
   /** Drops a claim so the work may be claimed again. */

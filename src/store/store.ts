@@ -24,13 +24,19 @@ export interface Store {
    * Atomic set-if-absent: true for exactly one caller across processes and
    * instances sharing the backend, until `ttlMs` passes or `release` is called.
    */
-  claim(key: string, ttlMs: number): Promise<boolean>;
+  claim(key: string, ttlMs: number, owner?: string): Promise<boolean>;
+  /**
+   * Who holds a live claim (the `owner` given to `claim`), or undefined when
+   * none does: after a claim whose answer was lost (a connection killed
+   * mid-request), its caller can tell whether the claim landed.
+   */
+  claimHolder(key: string): Promise<string | undefined>;
   /**
    * Extends a claim this caller holds by `ttlMs` from now (a send still in
    * flight, a marker still being written). Claims carry no owner: call it only
    * for a claim you won and have not released.
    */
-  renew(key: string, ttlMs: number): Promise<void>;
+  renew(key: string, ttlMs: number, owner?: string): Promise<void>;
   /** Drops a claim so the work may be claimed again (a send that failed). */
   release(key: string): Promise<void>;
   /** Resolves when the backend answers; rejects with StoreError otherwise. */

@@ -176,6 +176,22 @@ export function storeContract(name: string, target: ContractTarget | undefined):
       expect(await store.claim(key, 300)).toBe(true);
     });
 
+    it('tells who holds a claim: its owner while it lives, nobody once released or lapsed; renewing keeps the owner', async () => {
+      const key = useClaim('holder');
+      expect(await store.claimHolder(key)).toBeUndefined();
+      expect(await store.claim(key, 300, 'job-a')).toBe(true);
+      expect(await store.claimHolder(key)).toBe('job-a');
+      expect(await store.claim(key, 300, 'job-b')).toBe(false);
+      expect(await store.claimHolder(key)).toBe('job-a');
+      await store.renew(key, 300, 'job-a');
+      expect(await store.claimHolder(key)).toBe('job-a');
+      await store.release(key);
+      expect(await store.claimHolder(key)).toBeUndefined();
+      expect(await store.claim(key, 150, 'job-b')).toBe(true);
+      await sleep(300);
+      expect(await store.claimHolder(key)).toBeUndefined();
+    });
+
     it('keeps claims apart from values', async () => {
       const key = useClaim('apart');
       const n = use('apart');

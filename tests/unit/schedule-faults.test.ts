@@ -159,6 +159,28 @@ describe('reminder delivery under faults', () => {
     expect([...adapter.counts().values()]).toEqual([1, 1, 1, 1, 1]);
   });
 
+  it('a claim that landed but whose answer was lost (connection killed mid-request) is recognised as its own on retry', async () => {
+    let lost = 1;
+    const flaky = new Proxy(store, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver) as unknown;
+        if (prop === 'claim') {
+          return async (key: string, ttl: number, owner?: string) => {
+            const won = await target.claim(key, ttl, owner);
+            if (key === key4 && lost-- > 0) throw new Error('Socket closed unexpectedly'); // it landed; the answer did not
+            return won;
+          };
+        }
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const key4 = key('-1004');
+    const s = scheduler({ store: flaky, concurrency: 1 });
+    expect(await s.tick()).toMatchObject({ sent: 5, claimed: 0 });
+    expect(clock.sleeps.reduce((a, b) => a + b, 0)).toBeLessThan(5_000);
+    expect([...adapter.counts().values()]).toEqual([1, 1, 1, 1, 1]);
+  });
+
   it('never logs a private chat id', async () => {
     await seedSubscriptions(store, 'telegram', ['987654321'], { kind: 'private' });
     adapter.script('987654321', { kind: 'failed', transient: false, reason: 'Bad Request: message is too long' });
