@@ -2,10 +2,11 @@
  * Completion choices for command options (Discord autocomplete; usable by any
  * adapter that offers suggestions). Platform-neutral: names and values only.
  */
-import type { Campaign } from '../content/campaign.js';
+import type { Campaign, Organization } from '../content/campaign.js';
 import { countries, signatories } from '../content/queries.js';
 import { knownTimeZones } from '../schedule/zones.js';
-import { fold } from '../text/fold.js';
+import { countryNames, countryParts } from '../text/countries.js';
+import { matchKey } from '../text/script.js';
 import type { ChoiceSource } from './types.js';
 
 /** One suggestion: what to show and what to fill in. */
@@ -20,13 +21,23 @@ const MAX_LENGTH = 100;
 
 const cut = (s: string): string => (s.length <= MAX_LENGTH ? s : `${s.slice(0, MAX_LENGTH - 1)}…`);
 
-function all(source: ChoiceSource, campaign: Campaign): Choice[] {
-  const orgChoice = (o: { abbreviation?: string; name: string }): Choice =>
-    ({ name: o.abbreviation ? `${o.abbreviation} — ${o.name}` : o.name, value: o.abbreviation ?? o.name });
+/** A choice with the other texts it answers to (a country's names in other languages, an organisation's names). */
+interface Candidate extends Choice {
+  readonly also?: readonly string[];
+}
+
+/** A content country's names in every loaded language ("Luxemburg" → "Luxembourg", "Люксембург", …). */
+const countryAliases = (country: string): string[] => countryParts(country).flatMap((p) => p.codes.flatMap(countryNames));
+
+const orgChoice = (o: Organization): Candidate =>
+  ({ name: o.abbreviation ? `${o.abbreviation} — ${o.name}` : o.name, value: o.abbreviation ?? o.name, also: [o.englishName ?? '', o.id] });
+
+function all(source: ChoiceSource, campaign: Campaign): Candidate[] {
+  const countryChoice = (c: string, suffix = ''): Candidate => ({ name: `${c}${suffix}`, value: c, also: countryAliases(c) });
   switch (source) {
     case 'statements': return campaign.statements.map((s) => ({ name: `${s.id} — ${s.title}`, value: s.id }));
     case 'organizations': return campaign.organizations.map(orgChoice);
-    case 'countries': return countries(campaign).map((c) => ({ name: c, value: c }));
+    case 'countries': return countries(campaign).map((c) => countryChoice(c));
     case 'topics': return [
       ...campaign.topics.map((t) => ({ name: `${t.label} (topic)`, value: t.id })),
       ...campaign.statements.filter((s) => s.demands.length).map((s) => ({ name: `${s.title} (statement)`, value: s.id })),
@@ -35,7 +46,7 @@ function all(source: ChoiceSource, campaign: Campaign): Choice[] {
     ];
     case 'signatories': {
       const orgs = signatories(campaign).map((s) => s.organization);
-      return [...countries({ ...campaign, organizations: orgs }).map((c) => ({ name: `${c} (country)`, value: c })), ...orgs.map(orgChoice)];
+      return [...countries({ ...campaign, organizations: orgs }).map((c) => countryChoice(c, ' (country)')), ...orgs.map(orgChoice)];
     }
     case 'timezones': return knownTimeZones().map((z) => ({ name: z, value: z }));
   }
@@ -43,12 +54,14 @@ function all(source: ChoiceSource, campaign: Campaign): Choice[] {
 
 /**
  * Up to 25 choices from `source` matching what was typed so far: those that
- * start with it first, then those that contain it; everything when nothing is typed.
+ * start with it first, then those that contain it; everything when nothing is
+ * typed. Matching is across scripts and, for countries, across the loaded
+ * languages: "Люкс" offers "Luxemburg (country)", "роде" offers "RM — Rode Morgen".
  */
 export function choicesFor(source: ChoiceSource, campaign: Campaign, typed: string): Choice[] {
-  const q = fold(typed);
-  const list = all(source, campaign);
-  const starts = list.filter((c) => fold(c.name).startsWith(q) || fold(c.value).startsWith(q));
-  const contains = list.filter((c) => !starts.includes(c) && (fold(c.name).includes(q) || fold(c.value).includes(q)));
-  return [...starts, ...contains].slice(0, MAX_CHOICES).map((c) => ({ name: cut(c.name), value: cut(c.value) }));
+  const q = matchKey(typed);
+  const keyed = all(source, campaign).map((c) => ({ c, keys: [c.name, c.value, ...(c.also ?? [])].map(matchKey).filter(Boolean) }));
+  const starts = keyed.filter((k) => k.keys.some((key) => key.startsWith(q)));
+  const contains = keyed.filter((k) => !starts.includes(k) && k.keys.some((key) => key.includes(q)));
+  return [...starts, ...contains].slice(0, MAX_CHOICES).map(({ c }) => ({ name: cut(c.name), value: cut(c.value) }));
 }

@@ -1,13 +1,14 @@
 /** /signatories [country | name | abbreviation] [page] — who signed, paged. */
-import type { Campaign, Organization } from '../content/campaign.js';
-import { countries, organizationsOfCountry, searchOrganizations, signatories as allSignatories, namesOrganization, type Signatory } from '../content/queries.js';
+import type { Campaign, Organization, Statement } from '../content/campaign.js';
+import { countries, signatories as allSignatories, type Signatory } from '../content/queries.js';
 import { formatContentDate } from '../schedule/calendar.js';
 import { action, bullets, command, errorReply, message, paragraph, reply, text } from '../rich/build.js';
 import type { Reply } from '../rich/model.js';
 import { closest } from '../text/closest.js';
-import { clip, fold, foldLoose } from '../text/fold.js';
+import { clip, fold } from '../text/fold.js';
 import { PAGE_OPTION, withPage } from './pages.js';
 import { buttonLabel, organizationSpans, plural, shortName } from './present.js';
+import { countryCodesOf, isCountryName, matchOrganizations, ofCountry } from './signatory-search.js';
 import type { Command, OptionValues } from './types.js';
 
 /** Signatories shown per page. */
@@ -19,36 +20,61 @@ function parse(raw: string): OptionValues {
   return { filter: rest || undefined, page };
 }
 
-/** The organisations `filter` names: by country, else by exact name, else by part of a name. */
+/** Ids of the organisations `filter` names (see `matchOrganizations`). */
 function matching(orgs: readonly Organization[], filter: string): Set<string> {
-  const q = foldLoose(filter);
-  const byCountry = organizationsOfCountry(orgs, filter);
-  const exact = orgs.filter((o) => namesOrganization(o, q));
-  const found = byCountry.length ? byCountry : exact.length ? exact : searchOrganizations(orgs, filter);
-  return new Set(found.map((o) => o.id));
+  return new Set((matchOrganizations(orgs, filter)?.organizations ?? []).map((o) => o.id));
 }
 
-/** The answer when nobody signed matching `filter`: what its organisations wrote instead, or the closest that would answer. */
+/** The organisations a statement refers to in its own fields (author, whose demands, co-ordinator…). */
+function referenced(campaign: Campaign, statement: Statement): Organization[] {
+  const known = new Set(campaign.organizationById.values());
+  return Object.values(statement).filter((v): v is Organization => known.has(v as Organization));
+}
+
+/** What an organisation did for a statement it does not sign: wrote it, co-ordinated it, or is named in it. */
+function role(org: Organization, s: Statement): 'wrote' | 'co-ordinated' | 'is named in' {
+  if (s.author === org) return 'wrote';
+  return 'coordinatedBy' in s && s.coordinatedBy === org ? 'co-ordinated' : 'is named in';
+}
+
+/** "RISE co-ordinated one: RISE-coordinated statement." */
+function mentionText(org: Organization, statements: readonly Statement[]): string {
+  const who = org.abbreviation ? `${org.name} (${org.abbreviation})` : org.name;
+  const parts = (['wrote', 'co-ordinated', 'is named in'] as const).map((r) => {
+    const of = statements.filter((s) => role(org, s) === r);
+    if (!of.length) return '';
+    return `${r} ${of.length === 1 ? 'one' : plural(of.length, 'statement', 'statements')}: ${of.map((s) => s.label).join(', ')}`;
+  }).filter(Boolean);
+  return `${who} ${parts.join('; ')}.`;
+}
+
+/** The answer when nobody signed matching `filter`: where its organisations appear instead, or the closest that would answer. */
 function noSignatory(campaign: Campaign, filter: string, signed: readonly Signatory[]): Reply {
   const named = matching(campaign.organizations, filter);
-  const wrote = campaign.statements.filter((s) => s.author && named.has(s.author.id));
-  if (wrote.length > 0) {
-    const authors = [...new Set(wrote.map((s) => s.author!))];
-    const country = organizationsOfCountry(authors, filter)[0]?.country;
-    return reply(message(`Signatories matching “${clip(filter)}”`, [
-      paragraph(country ? `No organisation from ${country} signed a statement here. ` : `“${clip(filter)}” signed no statement here. `,
-      `${authors.map((a) => (a.abbreviation ? `${a.name} (${a.abbreviation})` : a.name)).join(' and ')} `
-        + `wrote ${wrote.length === 1 ? 'one' : plural(wrote.length, 'statement', 'statements')}: ${wrote.map((s) => s.label).join(', ')}.`),
-    ]), undefined, [
-      ...wrote.slice(0, 10).map((s) => action(buttonLabel(`Read: ${s.label}`), 'statement', s.id)),
+  const mentions = campaign.statements.flatMap((s) => referenced(campaign, s).filter((o) => named.has(o.id)).map((o) => ({ o, s })));
+  const country = ofCountry(campaign.organizations, filter, true)[0]?.country;
+  const known = country !== undefined || isCountryName(filter);
+  const none = known ? `No organisation from ${country ?? `“${clip(filter)}”`} signed a statement here. ` : `“${clip(filter)}” signed no statement here. `;
+  if (mentions.length > 0) {
+    const orgs = [...new Set(mentions.map((m) => m.o))];
+    const lines = orgs.map((o) => {
+      const of = mentions.filter((m) => m.o === o).map((m) => m.s);
+      return mentionText(o, [...new Set(of)]);
+    });
+    const read = [...new Set(mentions.map((m) => m.s))];
+    return reply(message(`Signatories matching “${clip(filter)}”`, [paragraph(none, lines.join(' '))]), undefined, [
+      ...read.slice(0, 10).map((s) => action(buttonLabel(`Read: ${s.label}`), 'statement', s.id)),
       ...(signed.length ? [action('All signatories', 'signatories')] : []),
     ]);
   }
   const orgs = signed.map((s) => s.organization);
+  const codes = new Set(countryCodesOf(filter));
+  // Never suggest what just failed: not the same text, not another name of the same country.
   const guesses = closest(filter, [...countries({ ...campaign, organizations: orgs }), ...orgs.map(shortName)])
-    .filter((g) => fold(g) !== fold(filter));
+    .filter((g) => fold(g) !== fold(filter) && !countryCodesOf(g).some((c) => codes.has(c)))
+    .filter((g) => matchOrganizations(orgs, g) !== undefined);
   return errorReply(
-    text(`No signatory matches “${clip(filter)}”. `),
+    text(known ? `No signatory is from “${clip(filter)}”. ` : `No signatory matches “${clip(filter)}”. `),
     ...(guesses.length
       ? [text('Did you mean '), ...guesses.flatMap((g, i) => [...(i ? [text(', ')] : []), command(`/signatories ${g}`)]), text('?')]
       : [text('Every signatory: '), command('/signatories'), text('.')]),
