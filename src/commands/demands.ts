@@ -21,7 +21,8 @@ const TOPICS = 'topics';
 /** "Demands of the Socialist Movement of Kazakhstan, as quoted in the SKP statement" or "By the SMK". */
 function byline(s: Statement): string {
   if (s.demandsBy) return `demands of ${s.demandsBy.name}, as quoted in the ${s.label}`;
-  return s.author ? `by ${s.author.name}` : `author ${NOT_NAMED}`;
+  if (s.author) return `by ${s.author.name}`;
+  return s.coordinatedBy ? `co-ordinated by ${s.coordinatedBy.name}, author ${NOT_NAMED}` : `author ${NOT_NAMED}`;
 }
 
 const capital = (s: string): string => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
@@ -136,7 +137,7 @@ export const demands: Command = {
     const named = findOrganizations(campaign, query);
     if (named.length > 0) {
       const ids = new Set(named.map((o) => o.id));
-      const theirs = all.filter((s) => ids.has(s.author?.id ?? '') || ids.has(s.demandsBy?.id ?? ''));
+      const theirs = all.filter((s) => ids.has(s.author?.id ?? '') || ids.has(s.demandsBy?.id ?? '') || ids.has(s.coordinatedBy?.id ?? ''));
       if (theirs.length === 1) return statementDemands(campaign, theirs[0]!, page);
       if (theirs.length > 1) return organizationDemands(campaign, named, theirs, named.length === 1 ? named[0]!.id : query, page);
       const signer = signatories(campaign).find((s) => ids.has(s.organization.id))?.organization;

@@ -1,19 +1,21 @@
 /** Rich-message pieces shared by several commands (how an organisation, a statement, a figure, a date reads). */
 import type { Campaign, CampaignEvent, Organization, Statement } from '../content/campaign.js';
 import type { Topic } from '../content/schema.js';
-import { dayInStatements } from '../content/queries.js';
+import { dayInStatements, inStatementOrder } from '../content/queries.js';
 import { NOT_NAMED, UNDATED } from '../content/schema.js';
-import { bold, text } from '../rich/build.js';
+import { bold, italic, text } from '../rich/build.js';
 import type { Span } from '../rich/model.js';
+import { countryText } from '../text/countries.js';
 import { formatContentDate, formatDay } from '../schedule/calendar.js';
 
-/** "UC — Unité Communiste (Communist United), France". */
+/** "UC — Unité Communiste (Communist United), France"; a country read from the name says so: "…, Germany (from its name)". */
 export function organizationSpans(org: Organization): Span[] {
   const parts: Span[] = [];
   if (org.abbreviation) parts.push(bold(org.abbreviation), text(' — '));
   parts.push(org.abbreviation ? text(org.name) : bold(org.name));
   if (org.englishName && org.englishName !== org.name) parts.push(text(` (${org.englishName})`));
-  if (org.country) parts.push(text(`, ${org.country}`));
+  const country = countryText(org);
+  if (country) parts.push(text(`, ${country}`));
   return parts;
 }
 
@@ -23,18 +25,43 @@ export const shortName = (org: Organization): string => org.abbreviation ?? org.
 /** "1 statement", "2 statements". */
 export const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
+/** An organisation's name with its English name where the source gives a different one. */
+const fullName = (a: Organization): string => (a.englishName && a.englishName !== a.name ? `${a.name} (${a.englishName})` : a.name);
+
 /** Who wrote a statement, honest when the source does not say (with the note on how the source names its author). */
 export function authorText(statement: Statement): string {
   if (!statement.author) return statement.authorNote ? `${NOT_NAMED} (${statement.authorNote})` : NOT_NAMED;
-  const a = statement.author;
-  return a.englishName && a.englishName !== a.name ? `${a.name} (${a.englishName})` : a.name;
+  return fullName(statement.author);
 }
 
-/** Who wrote a statement, in a few words: "SKP", "Socialist Movement of Kazakhstan", "author not named". */
-export const authorShort = (s: Statement): string => (s.author ? shortName(s.author) : 'author not named');
+/** Who co-ordinated a statement, where the text says so ("RISE"); undefined otherwise. */
+export const coordinatorText = (s: Statement): string | undefined => (s.coordinatedBy ? fullName(s.coordinatedBy) : undefined);
 
-/** "21 January 2022", "February 2022" or "undated". */
-export const dateShort = (s: Statement): string => (s.date === UNDATED ? 'undated' : formatContentDate(s.date));
+/** Who wrote a statement, in a few words: "SKP", "Socialist Movement of Kazakhstan", "co-ordinated by RISE, author not named". */
+export function authorShort(s: Statement): string {
+  if (s.author) return shortName(s.author);
+  return s.coordinatedBy ? `co-ordinated by ${shortName(s.coordinatedBy)}, author not named` : 'author not named';
+}
+
+/** "21 January 2022", "February 2022" or "undated" (with the publication date the text gives, if any). */
+export function dateShort(s: Statement): string {
+  if (s.date !== UNDATED) return formatContentDate(s.date);
+  return s.published ? `undated, published ${formatContentDate(s.published)}` : 'undated';
+}
+
+/**
+ * What the text itself says of where and when it was published: publisher,
+ * address (as written), date and the note on how it gives them. Empty when
+ * the content carries none of it.
+ */
+export function publicationSpans(s: Statement): Span[][] {
+  const lines: Span[][] = [];
+  if (s.publisher) lines.push([bold('Published by: '), text(s.publisher)]);
+  if (s.url) lines.push([bold('Address: '), text(s.url)]);
+  if (s.published) lines.push([bold('Published: '), text(formatContentDate(s.published))]);
+  if (s.publishedNote) lines.push([italic(s.publishedNote)]);
+  return lines;
+}
 
 /** "21 January 2022", "February 2022" or "undated", with the date note when there is one. */
 export function dateText(statement: Statement): string {
@@ -44,21 +71,48 @@ export function dateText(statement: Statement): string {
 /** Ends `s` with a full stop unless it already ends with punctuation. */
 export const sentence = (s: string): string => (/[.!?…)"”]$/.test(s.trim()) ? s.trim() : `${s.trim()}.`);
 
-/** The short labels of statements, as the sources of a fact: "SMK statement, ICOR resolution". */
+/** The short labels of statements, as the sources of a fact, in the campaign's order: "SMK statement, ICOR resolution". */
 export function sourcesText(campaign: Campaign, ids: readonly string[]): string {
-  return ids.map((id) => campaign.statementById.get(id)?.label ?? id).join(', ');
+  return inStatementOrder(campaign, ids).map((id) => campaign.statementById.get(id)?.label ?? id).join(', ');
 }
 
 /** A figure line: value and what, then the source's own words and the source's short label. */
 export function figureSpans(campaign: Campaign, event: CampaignEvent, index: number): Span[] {
-  const f = event.figures[index]!;
+  return figureGroupSpans(campaign, [event.figures[index]!]);
+}
+
+/**
+ * One line for figures that one quote of one statement gives: each value and
+ * what it counts, then the quote once and the source's short label.
+ */
+export function figureGroupSpans(campaign: Campaign, figures: readonly CampaignEvent['figures'][number][]): Span[] {
+  const f = figures[0]!;
   const counted = f.counted === undefined ? '' : f.counted === 'later' ? ', counted on a later day' : `, counted by ${formatContentDate(f.counted)}`;
-  return [bold(`${f.value} ${f.what}`), text(` — “${f.quote}” (${sourcesText(campaign, [f.source])}${counted})`)];
+  return [bold(figures.map((g) => `${g.value} ${g.what}`).join('; ')), text(` — “${f.quote}” (${sourcesText(campaign, [f.source])}${counted})`)];
+}
+
+/**
+ * An event's figures grouped by the statement and quote that give them: the
+ * statements in the campaign's order, one statement's quotes in the content's.
+ */
+export function figuresByQuote(campaign: Campaign, event: CampaignEvent): CampaignEvent['figures'][number][][] {
+  const groups = new Map<string, CampaignEvent['figures'][number][]>();
+  for (const f of event.figures) {
+    const key = `${f.source}\n${f.quote}\n${f.counted ?? ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  const order = inStatementOrder(campaign, [...new Set(event.figures.map((f) => f.source))]);
+  return [...groups.values()].sort((a, b) => order.indexOf(a[0]!.source) - order.indexOf(b[0]!.source));
 }
 
 /** An event's date, saying briefly when its day is public record but in none of its statements. */
 export function eventDate(campaign: Campaign, event: CampaignEvent): string {
   return dayInStatements(campaign, event) ? formatDay(event) : `${formatDay(event)} (day not in the statements)`;
+}
+
+/** "The date, 16 December 2011, is public record; the statements do not give it." — or undefined when a statement gives the day. */
+export function publicRecordNote(campaign: Campaign, event: CampaignEvent): string | undefined {
+  return dayInStatements(campaign, event) ? undefined : `The date, ${formatDay(event)}, is public record; the statements do not give it.`;
 }
 
 /** Longest button label (Discord allows 80, but a phone row shows about this much). */

@@ -11,19 +11,23 @@ import type { Reply } from '../rich/model.js';
 import { closest } from '../text/closest.js';
 import { clip, fold } from '../text/fold.js';
 import { PAGE_OPTION, pageOf, pagedReply, withPage, type Piece } from './pages.js';
-import { authorShort, authorText, buttonLabel, dateShort, dateText, eventDate, eventLabel, figureSpans } from './present.js';
+import { authorShort, authorText, buttonLabel, coordinatorText, dateShort, dateText, eventDate, eventLabel, figureGroupSpans, figuresByQuote, publicationSpans } from './present.js';
 import type { Command } from './types.js';
 
-/** Events whose figures come from more than one statement: where the sources may disagree. */
+/** Events where statements give different values for the same thing counted: where the sources disagree. */
 const disputed = (campaign: Campaign): CampaignEvent[] =>
-  campaign.events.filter((e) => new Set(e.figures.map((f) => f.source)).size > 1);
+  campaign.events.filter((e) => {
+    const values = new Map<string, Set<string>>();
+    for (const f of e.figures) values.set(f.what, (values.get(f.what) ?? new Set()).add(f.value.toLowerCase()));
+    return [...values.values()].some((v) => v.size > 1);
+  });
 
 /** An event's heading and every figure of it, each with its source. */
 function figurePieces(campaign: Campaign, e: CampaignEvent): Piece[] {
   const header = paragraph(bold(`${eventDate(campaign, e)} — ${e.title}`));
   return [
     { block: header, keepWithNext: true },
-    ...e.figures.map((_, i): Piece => ({ item: figureSpans(campaign, e, i), list: e.id, ordered: false, number: 1, header })),
+    ...figuresByQuote(campaign, e).map((g): Piece => ({ item: figureGroupSpans(campaign, g), list: e.id, ordered: false, number: 1, header })),
   ];
 }
 
@@ -47,8 +51,10 @@ function provenance(campaign: Campaign, s: Statement, page: number): Reply {
     { block: paragraph(bold('Cited as: '), s.label) },
     { block: paragraph(bold('Author: '), authorText(s)) },
     ...(s.author && s.authorNote ? [{ block: paragraph(italic(s.authorNote)) }] : []),
+    ...(s.coordinatedBy ? [{ block: paragraph(bold('Co-ordinated by: '), coordinatorText(s) ?? '') }] : []),
     { block: paragraph(bold('Date: '), dateText(s)) },
     { block: paragraph(bold('Source: '), s.source) },
+    ...publicationSpans(s).map((spans): Piece => ({ block: paragraph(...spans) })),
     ...(s.signatories ? [{ block: paragraph(bold('Signatories: '),
       `${s.signatories.organizations.length}${s.signatories.asOf ? ` as of ${formatContentDate(s.signatories.asOf)}` : ''}`) }] : []),
     ...(events.length ? [{ block: paragraph(bold('Where other sources give other figures')), keepWithNext: true }] : []),

@@ -11,7 +11,7 @@ import type { Reply } from '../rich/model.js';
 import { closest } from '../text/closest.js';
 import { clip, fold } from '../text/fold.js';
 import { PAGE_OPTION, pageOf, pagedReply, splitText, withPage, type Piece } from './pages.js';
-import { authorText, dateText, plural, shortName } from './present.js';
+import { authorText, coordinatorText, dateText, plural, publicationSpans, shortName } from './present.js';
 import type { Command } from './types.js';
 
 /** The argument that asks for the full text. */
@@ -24,8 +24,10 @@ function card(s: Statement, page: number): Reply {
     { block: paragraph(s.summary) },
     { block: paragraph(bold('Author: '), authorText(s)) },
     ...(s.author && s.authorNote ? [{ block: paragraph(italic(s.authorNote)) }] : []),
+    ...(s.coordinatedBy ? [{ block: paragraph(bold('Co-ordinated by: '), coordinatorText(s) ?? '') }] : []),
     { block: paragraph(bold('Date: '), dateText(s)) },
     { block: paragraph(bold('Source: '), s.source) },
+    ...publicationSpans(s).map((spans): Piece => ({ block: paragraph(...spans) })),
   ];
   if (s.signatories) {
     const asOf = s.signatories.asOf ? ` as of ${formatContentDate(s.signatories.asOf)}` : '';

@@ -10,7 +10,7 @@ import type { Reply } from '../rich/model.js';
 import { closest } from '../text/closest.js';
 import { clip, fold } from '../text/fold.js';
 import { PAGE_OPTION, pageOf, pagedReply, withPage, type Piece } from './pages.js';
-import { buttonLabel, topicLabel, eventDate, eventLabel, figureSpans, sourcesText } from './present.js';
+import { buttonLabel, topicLabel, eventDate, eventLabel, figureGroupSpans, figuresByQuote, publicRecordNote, sourcesText } from './present.js';
 import type { Command } from './types.js';
 
 /** Events listed per page (each gets a button; a reply has at most 12). */
@@ -50,7 +50,8 @@ function details(campaign: Campaign, e: CampaignEvent, page: number): Reply {
     { block: paragraph(e.summary) },
     { block: paragraph(italic(`Sources: ${sourcesText(campaign, e.sources)}`)) },
     ...(e.figures.length ? [{ block: FIGURES, keepWithNext: true }] : []),
-    ...e.figures.map((_, i): Piece => ({ item: figureSpans(campaign, e, i), list: 'figures', ordered: false, number: 1, header: FIGURES })),
+    ...figuresByQuote(campaign, e).map((g): Piece => ({ item: figureGroupSpans(campaign, g), list: 'figures', ordered: false, number: 1, header: FIGURES })),
+    ...(publicRecordNote(campaign, e) && !e.note ? [{ block: paragraph(italic(publicRecordNote(campaign, e) ?? '')) }] : []),
     ...(e.note ? [{ block: paragraph(italic(`Note: ${e.note}`)) }] : []),
   ];
   const topics = e.topics.map((id) => findTopic(campaign, id)).filter((t) => t !== undefined)

@@ -5,7 +5,8 @@ import { eventsOnThisDay, formatDay, localTime } from '../schedule/calendar.js';
 import { chatTimeZone } from '../store/chat-settings.js';
 import type { Command } from './types.js';
 import { PAGE_BUDGET, messageLength } from './pages.js';
-import { eventLabel, sourcesText } from './present.js';
+import { eventLabel, publicRecordNote, sourcesText } from './present.js';
+import type { CampaignEvent } from '../content/campaign.js';
 
 /** /today: what happened on this day in the chat’s time zone. */
 export const today: Command = {
@@ -25,15 +26,22 @@ export const today: Command = {
       ]), undefined, [action('Next anniversary', 'next'), action('Timeline', 'timeline')]);
     }
     const title = `On this day, ${when}`;
+    // Where the day is public record but in none of the statements, say so (briefly) under the event.
+    const dateNote = (event: CampaignEvent): Block[] => {
+      const note = publicRecordNote(campaign, event);
+      return note ? [paragraph(italic(note))] : [];
+    };
     const headingOf = (years: number, what: string): Block =>
       heading(years === 0 ? `Today: ${what}` : `${years} year${years === 1 ? '' : 's'} ago today: ${what}`);
     const full = found.flatMap(({ event, years }): Block[] => [
       headingOf(years, event.title),
       paragraph(event.summary),
       paragraph(italic(`Sources: ${sourcesText(campaign, event.sources)}`)),
+      ...dateNote(event),
     ]);
     // Several long events on one day: titles only, their summaries one tap away.
-    const blocks = messageLength(message(title, full)) <= PAGE_BUDGET ? full : found.map(({ event, years }) => headingOf(years, event.title));
+    const blocks = messageLength(message(title, full)) <= PAGE_BUDGET ? full
+      : found.flatMap(({ event, years }) => [headingOf(years, event.title), ...dateNote(event)]);
     return reply(message(title, blocks), undefined, [
       ...found.slice(0, 10).map(({ event }) => action(eventLabel(event), 'timeline', event.id)),
       action('Timeline', 'timeline'),

@@ -1,5 +1,6 @@
 /** /upcoming — this chat's next reminders, with local date and time. */
 import { bullets, italic, message, paragraph, reply, text, command, time } from '../rich/build.js';
+import { dayInStatements } from '../content/queries.js';
 import { formatDay, localTime, ordinal } from '../schedule/calendar.js';
 import { upcomingReminders } from '../schedule/due.js';
 import { readChatSettings } from '../store/chat-settings.js';
@@ -11,6 +12,7 @@ export const UPCOMING_COUNT = 5;
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
+/** /upcoming: this chat’s next reminders, saying where an event’s day is not in the statements. */
 export const upcoming: Command = {
   name: 'upcoming',
   description: 'This chat’s next anniversary reminders, with local date and time',
@@ -27,7 +29,9 @@ export const upcoming: Command = {
     if (list.length === 0) return reply(message('Upcoming reminders', [paragraph('The timeline has no anniversaries to remember.')]));
     const items = list.map((r) => {
       const l = localTime(r.at, slot.timeZone);
-      return [time(`${formatDay(r.on)}, ${pad(l.hour)}:${pad(l.minute)}`, r.at), text(` — ${ordinal(r.years)} anniversary: ${r.event.title}`)];
+      // The event's own date only where it is public record but in none of the statements, to say so.
+      const day = dayInStatements(campaign, r.event) ? '' : ` (${formatDay(r.event)}: day not in the statements)`;
+      return [time(`${formatDay(r.on)}, ${pad(l.hour)}:${pad(l.minute)}`, r.at), text(` — ${ordinal(r.years)} anniversary: ${r.event.title}${day}`)];
     });
     return reply(message(subscribed ? 'Upcoming reminders' : 'Upcoming reminders (not subscribed)', [
       subscribed

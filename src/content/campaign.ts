@@ -22,10 +22,19 @@ export interface Statement {
   /** The author organisation; undefined when the source does not name one. */
   readonly author: Organization | undefined;
   readonly authorNote?: string;
+  /** Who co-ordinated it, where the text says so (not its author). */
+  readonly coordinatedBy?: Organization;
   /** `YYYY-MM-DD`, `YYYY-MM` or `undated`. */
   readonly date: string;
   readonly dateNote?: string;
   readonly source: string;
+  /** Who published it, as the text names them. */
+  readonly publisher?: string;
+  /** A web address the text gives, as written. */
+  readonly url?: string;
+  /** Publication date as the text gives it, `YYYY-MM-DD` or `YYYY-MM`. */
+  readonly published?: string;
+  readonly publishedNote?: string;
   readonly summary: string;
   readonly signatories?: {
     readonly asOf?: string;
@@ -65,9 +74,9 @@ export interface Campaign {
   readonly topics: readonly Topic[];
   readonly organizations: readonly Organization[];
   readonly organizationById: ReadonlyMap<string, Organization>;
-  /** In the order: dated statements oldest first, then undated ones by id. */
+  /** In `statementOrder` (campaign.yaml), then dated statements oldest first, then undated ones by id: every list uses this order. */
   readonly statements: readonly Statement[];
   readonly statementById: ReadonlyMap<string, Statement>;
-  /** Sorted by date, then id. */
+  /** Sorted by date; events of one day in the order events.yaml gives them. */
   readonly events: readonly CampaignEvent[];
 }

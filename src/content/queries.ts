@@ -61,7 +61,7 @@ export function countries(campaign: Campaign): string[] {
   return [...new Set(campaign.organizations.map((o) => o.country).filter((c): c is string => c !== undefined))].sort();
 }
 
-/** A statement by id, by a prefix of its id, by its title, or by its sole author. */
+/** A statement by id, by a prefix of its id, by its title, by its sole author, or by who co-ordinated it ("rise"). */
 export function findStatement(campaign: Campaign, query: string): Statement | undefined {
   const q = fold(query);
   if (!q) return undefined;
@@ -71,7 +71,9 @@ export function findStatement(campaign: Campaign, query: string): Statement | un
   if (prefixed.length === 1) return prefixed[0];
   const loose = foldLoose(query);
   const byAuthor = campaign.statements.filter((s) => s.author && namesOrganization(s.author, loose));
-  return byAuthor.length === 1 ? byAuthor[0] : undefined;
+  if (byAuthor.length === 1) return byAuthor[0];
+  const byCoordinator = campaign.statements.filter((s) => s.coordinatedBy && namesOrganization(s.coordinatedBy, loose));
+  return byAuthor.length === 0 && byCoordinator.length === 1 ? byCoordinator[0] : undefined;
 }
 
 /** A topic by id, label or alias (singular/plural forgiven). */
@@ -96,4 +98,13 @@ export function dayInStatements(campaign: Campaign, event: { readonly day: numbe
   const pattern = new RegExp(
     `\\b0?${d}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${m}\\b|\\b${m}\\s+0?${d}(?:st|nd|rd|th)?\\b|\\b0?${d}[./]0?${mm}[./](?:${event.year}|${event.year % 100})\\b`, 'i');
   return event.sources.some((id) => pattern.test(campaign.statementById.get(id)?.body ?? ''));
+}
+
+/** Statement ids in the campaign's one order of statements (`campaign.statements`); unknown ids last, as given. */
+export function inStatementOrder(campaign: Campaign, ids: readonly string[]): string[] {
+  const rank = (id: string): number => {
+    const i = campaign.statements.findIndex((s) => s.id === id);
+    return i < 0 ? campaign.statements.length : i;
+  };
+  return [...ids].sort((a, b) => rank(a) - rank(b));
 }

@@ -53,6 +53,11 @@ export const campaignFileSchema = z.object({
   demandsFirst: id,
   topics: z.array(topicSchema).min(1),
   /**
+   * Statement ids in the order every list shows them; statements not listed
+   * follow, dated ones oldest first, then undated ones by id.
+   */
+  statementOrder: z.array(id).optional(),
+  /**
    * The campaign's own call to action, closing every reminder when set: a
    * sentence in the campaign's voice, an optional link and hashtag.
    */
@@ -63,6 +68,9 @@ export const campaignFileSchema = z.object({
   }).strict().optional(),
 }).strict();
 
+/** Where an organisation's country comes from: stated by the source, or read from its name. */
+export const COUNTRY_FROM = ['source', 'name'] as const;
+
 /** One entry of content/organizations.yaml */
 export const organizationSchema = z.object({
   id,
@@ -72,10 +80,22 @@ export const organizationSchema = z.object({
   name: nonEmpty,
   /** English name as the source gives it, where it does. */
   englishName: nonEmpty.optional(),
-  /** Country as the source gives it; absent when the source does not say. */
+  /**
+   * Country in the source's spelling; absent when neither the source nor the
+   * organisation's name states one.
+   */
   country: nonEmpty.optional(),
+  /**
+   * Where `country` comes from: `source` (the statement states it) or `name`
+   * (read from the organisation's name; shown as "Sweden (from its name)").
+   * Taken as `source` when left out.
+   */
+  countryFrom: z.enum(COUNTRY_FROM, { error: 'must be source or name' }).optional(),
   note: nonEmpty.optional(),
-}).strict();
+}).strict().refine((o) => o.countryFrom === undefined || o.country !== undefined, {
+  path: ['countryFrom'],
+  message: 'needs a country: remove countryFrom or add the country it is about',
+});
 
 /** content/organizations.yaml */
 export const organizationsFileSchema = z.array(organizationSchema).min(1);
@@ -96,10 +116,24 @@ export const statementFrontMatterSchema = z.object({
   author: z.union([z.literal(NOT_NAMED), id]),
   /** How the source names the author, or why it is not named. */
   authorNote: nonEmpty.optional(),
+  /**
+   * Organisation id of who co-ordinated the statement, where the text says
+   * so ("co-ordinated by … RISE"). Co-ordinating is not writing: the author
+   * stays NOT_NAMED unless the text names one.
+   */
+  coordinatedBy: id.optional(),
   date: statementDate,
   dateNote: nonEmpty.optional(),
-  /** Where the text comes from and what was cleaned. */
+  /** Where the text comes from and what was cleaned (never "seed": this is shown to people). */
   source: nonEmpty,
+  /** Who published it, as the text itself names them (a letterhead, a signature); absent when it does not. */
+  publisher: nonEmpty.optional(),
+  /** A web address the text itself gives, as written ("www.skp.se"). */
+  url: z.string().regex(/^(https?:\/\/)?[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+(\/\S*)?$/u, 'must be a web address, e.g. www.example.org').optional(),
+  /** Publication date as the text gives it: YYYY-MM-DD or YYYY-MM. */
+  published: z.union([dayDate, z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be YYYY-MM-DD or YYYY-MM')]).optional(),
+  /** How the text gives its publisher, address or publication date, and what it leaves open. */
+  publishedNote: nonEmpty.optional(),
   summary: nonEmpty,
   signatories: z.object({
     asOf: dayDate.optional(),

@@ -10,7 +10,7 @@
  * Words stay here until issue 14 moves them to the Fluent catalogs.
  */
 import type { Campaign, CampaignEvent, Figure } from '../content/campaign.js';
-import { dayInStatements } from '../content/queries.js';
+import { dayInStatements, inStatementOrder } from '../content/queries.js';
 import type { CampaignFile } from '../content/schema.js';
 import { action, bold, bullets, italic, link, message, paragraph, text } from '../rich/build.js';
 import type { Action, Block, RichMessage, Span } from '../rich/model.js';
@@ -43,7 +43,7 @@ export function reminderTitle(event: Pick<CampaignEvent, 'title' | 'place'>, yea
 
 /** The statements' short labels, for citing them: "ICOR resolution, SMK statement". */
 export function sourceLabels(campaign: Campaign, ids: readonly string[]): string {
-  return ids.map((id) => campaign.statementById.get(id)?.label ?? id).join(', ');
+  return inStatementOrder(campaign, ids).map((id) => campaign.statementById.get(id)?.label ?? id).join(', ');
 }
 
 /** Whether a reminder on the event's day shows `figure`: not when its source counted it on a later day it does not give. */
@@ -83,14 +83,15 @@ export function reminderFigureSpans(campaign: Campaign, event: CampaignEvent, fi
   return out;
 }
 
-/** Figures grouped by the quote and statement that give them, in the content's order. */
-function byQuote(figures: readonly Figure[]): Figure[][] {
+/** Figures grouped by the quote and statement that give them: statements in the campaign's order, quotes in the content's. */
+function byQuote(campaign: Campaign, figures: readonly Figure[]): Figure[][] {
   const groups = new Map<string, Figure[]>();
   for (const f of figures) {
     const key = `${f.source}\n${f.quote}`;
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }
-  return [...groups.values()];
+  const order = inStatementOrder(campaign, [...new Set(figures.map((f) => f.source))]);
+  return [...groups.values()].sort((a, b) => order.indexOf(a[0]!.source) - order.indexOf(b[0]!.source));
 }
 
 /** The figures the reminder shows, and a pointer to those it leaves to the notes. */
@@ -98,11 +99,11 @@ function figureBlocks(campaign: Campaign, event: CampaignEvent): Block[] {
   const shown = event.figures.filter(figureOfTheDay);
   const later = event.figures.length - shown.length;
   const blocks: Block[] = [];
-  if (shown.length > 0) blocks.push(bullets(byQuote(shown).map((g) => reminderFigureSpans(campaign, event, g))));
+  if (shown.length > 0) blocks.push(bullets(byQuote(campaign, shown).map((g) => reminderFigureSpans(campaign, event, g))));
   if (later > 0) {
     blocks.push(paragraph(italic(later === 1
       ? `A figure counted on a later day is under “${NOTES_ACTION}”, with its source.`
-      : `Figures counted on later days (${later}) are under “${NOTES_ACTION}”, each with its source.`)));
+      : `Figures counted on later days are under “${NOTES_ACTION}”, each with its source.`)));
   }
   return blocks;
 }

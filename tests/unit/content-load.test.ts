@@ -11,14 +11,14 @@ describe('content loader on a minimal fixture', () => {
     expect(c.statements.map((s) => s.id)).toEqual(['z-early', 'b-month', 'a-dated', 'c-undated']);
   });
 
-  it('orders events by date, then id, and splits their date', async () => {
+  it('orders events by date, events of one day as the file gives them (not by id), and splits their date', async () => {
     const c = await loadCampaign(FIXTURE);
-    expect(c.events.map((e) => e.id)).toEqual(['same-day-a', 'same-day-b', 'later']);
+    expect(c.events.map((e) => e.id)).toEqual(['same-day-b', 'same-day-a', 'later']);
     const later = c.events[2];
     expect([later?.year, later?.month, later?.day]).toEqual([2022, 3, 1]);
-    expect(c.events[1]?.figures[0]).toEqual({ what: 'loaves', value: '12', source: 'z-early', quote: 'twelve loaves' });
-    expect(c.events[0]?.figures).toEqual([]);
-    expect(c.events[0]?.topics).toEqual([]);
+    expect(c.events[0]?.figures[0]).toEqual({ what: 'loaves', value: '12', source: 'z-early', quote: 'twelve loaves' });
+    expect(c.events[1]?.figures).toEqual([]);
+    expect(c.events[1]?.topics).toEqual([]);
   });
 
   it('resolves organisations, keeps signatory order, and leaves an unnamed author undefined', async () => {

@@ -80,10 +80,14 @@ describe('the shipped content (Kazakhstan 2022)', () => {
     const unnamed = c.statementById.get('solidarity-workers-kazakh-people');
     expect(unnamed?.author).toBeUndefined();
     expect(unnamed?.authorNote).toBeTruthy();
-    expect(unnamed?.date).toBe('2022-02');
-    expect(unnamed?.dateNote).toMatch(/issue no\. 21 of February 2022 or 21 February 2022/);
+    // No date of writing; the header "N° 21 février 2022" is its publication's, read both ways.
+    expect(unnamed?.date).toBe('undated');
+    expect(unnamed?.published).toBe('2022-02');
+    expect(unnamed?.publishedNote).toMatch(/issue no\. 21 of February 2022 or 21 February 2022/);
     const rise = c.statementById.get('rise-international-statement');
-    expect(rise?.author?.id).toBe('rise');
+    // Co-ordinated by RISE, written by no one the text names.
+    expect(rise?.author).toBeUndefined();
+    expect(rise?.coordinatedBy?.id).toBe('rise');
     expect(rise?.signatories?.organizations.map((o) => o.id)).toEqual(['rsp']);
     expect(rise?.signatories?.asOf).toBeUndefined();
     expect(c.statementById.get('skp-statement')?.demandsBy?.id).toBe('smk');

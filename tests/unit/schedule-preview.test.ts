@@ -15,7 +15,7 @@ describe('reminder message', () => {
     const text = plainText(message);
     expect(text.split('\n')[0]).toBe('# 15 years ago today: Striking oil workers killed in Zhanaozen');
     expect(text).toContain(event.reminder!);
-    expect(text).toContain('Sources: ICOR resolution, Unnamed party’s statement, RISE-coordinated statement, SMK statement, SKP statement.');
+    expect(text).toContain('Sources: SMK statement, SKP statement, RISE-coordinated statement, ICOR resolution, Unnamed party’s statement.');
     expect(text).toContain('The date, 16 December 2011, is public record; the statements do not give it.');
     expect(text).toContain('- “Thus in Zhanaozen, an important industrial center, the 2011 repression of demonstrations left 17 dead.” — Unnamed party’s statement');
     expect(text).toContain('- “Back in 2011, security forces in Zhanaozen fired on striking oil workers, killing 16 of them.” — ICOR resolution');
