@@ -7,23 +7,30 @@
  *   placard serve           every configured adapter (see README)
  *   placard check [dir]     validate the content
  *   placard doctor          will the next reminders go out? (sends nothing)
+ *   placard new DIR         write a minimal, commented campaign to start from
+ *
+ * A `.env` file in the working directory is read first; variables already
+ * set in the environment win.
  */
 import { resolve } from 'node:path';
 import { ConsoleAdapter } from '../adapters/console/shell.js';
 import { createCore } from './app.js';
 import { loadConfig, secretsOf, type Config } from './config.js';
 import { loadCampaign } from './content/load.js';
+import { writeNewCampaign } from './content/template/write.js';
+import { loadDotEnv } from './env-file.js';
 import { ContentError, PlacardError } from './errors.js';
 import { pino } from 'pino';
 import pretty from 'pino-pretty';
 import { createLogger } from './log.js';
 import { previewReminders } from './schedule/preview.js';
 
-const USAGE = `Usage: placard [console | serve | check [dir] | register | reminders | doctor | help]
+const USAGE = `Usage: placard [console | serve | check [dir] | new DIR | register | reminders | doctor | help]
   (no argument)  the console when no platform token is set, else serve
   console        an offline shell to try every command (reads a pipe line by line)
   serve          run the configured platform adapters, the scheduler and the HTTP server
   check [dir]    validate campaign content (default: $CONTENT_DIR or ./content)
+  new DIR        write a minimal, valid, commented campaign into DIR (a new or empty folder)
   register       register Discord slash commands now (needs DISCORD_TOKEN, DISCORD_APPLICATION_ID)
   reminders --date YYYY-MM-DD
                  what would be posted that day and for which zones, without sending
@@ -40,6 +47,21 @@ async function check(dir: string | undefined): Promise<number> {
   const campaign = await loadCampaign(path);
   out(`content OK: ${path}\n  ${campaign.statements.length} statements, ${campaign.organizations.length} organisations, `
     + `${campaign.events.length} events (${campaign.events.filter((e) => e.remind).length} remembered)\n`);
+  return 0;
+}
+
+async function newCampaign(dir: string | undefined): Promise<number> {
+  if (!dir) { err('placard new: give a folder for the campaign, e.g. placard new my-campaign\n'); return 64; }
+  const path = resolve(dir);
+  const files = await writeNewCampaign(path);
+  out(`wrote a new campaign in ${path}:\n${files.map((f) => `  ${f}\n`).join('')}
+Next:
+  1. Edit the files: every field is explained in their comments and in docs/content.md.
+     Put each statement in statements/<id>.md, its full text after the front matter.
+  2. Check it:      placard check ${dir}      (npm run content:check -- ${dir})
+  3. Try it:        CONTENT_DIR=${dir} placard console      (npm start with CONTENT_DIR set)
+  4. Put it in your group: set CONTENT_DIR and a platform token (README, or a .env file).
+`);
   return 0;
 }
 
@@ -138,7 +160,9 @@ async function doctor(config: Config): Promise<number> {
 async function main(argv: readonly string[]): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub === 'help' || sub === '--help' || sub === '-h') { out(USAGE); return 0; }
+  loadDotEnv();
   if (sub === 'check') return check(rest[0]);
+  if (sub === 'new') return newCampaign(rest[0]);
   const config = loadConfig();
   switch (sub) {
     case undefined: return config.telegram || config.discord ? runServe(config) : runConsole(config);

@@ -11,23 +11,39 @@ export class PlacardError extends Error {
   }
 }
 
-/** One problem found in the content: which file, which field, what is wrong. */
+/** One problem found in the content: which file, where in it, what is wrong and what to do. */
 export interface ContentIssue {
   /** Path relative to the content folder, e.g. `statements/icor.md`. */
   readonly file: string;
-  /** Dotted path of the field, e.g. `signatories.organizations[3]`; empty for the whole file. */
+  /** Machine path of the field, counting from 0, e.g. `signatories.organizations[3]`; empty for the whole file. */
   readonly field: string;
+  /**
+   * What is wrong and what to do, in people's words, naming the field:
+   * `remind must be true or false`. Never raw library text.
+   */
   readonly message: string;
+  /** Where in the file, counting from 1: `demand 6 of smk-statement`, `event 2 (strike)`. */
+  readonly where?: string;
+  /** Line in the file, from 1 (front matter lines count from the top of the `.md` file). */
+  readonly line?: number;
+  /** Column on that line, from 1. */
+  readonly column?: number;
 }
 
-/** Formats one content issue as a single line: `file: field: message`. */
-export const formatContentIssue = (i: ContentIssue): string =>
-  `${i.file}: ${i.field ? `${i.field}: ` : ''}${i.message}`;
+/**
+ * Formats one content issue as a single line a person can act on:
+ * `statements/smk.md, line 31, column 11: demand 6 of smk: text does not appear …`.
+ */
+export const formatContentIssue = (i: ContentIssue): string => {
+  const at = i.line === undefined ? '' : `, line ${i.line}${i.column === undefined ? '' : `, column ${i.column}`}`;
+  return `${i.file}${at}: ${i.where ? `${i.where}: ` : ''}${i.message}`;
+};
 
 /** The campaign content is invalid; `issues` lists every problem found. */
 export class ContentError extends PlacardError {
   constructor(readonly dir: string, readonly issues: readonly ContentIssue[]) {
-    super('content_invalid', `content in ${dir} has ${issues.length} problem(s):\n${issues.map(formatContentIssue).join('\n')}`);
+    const n = issues.length === 1 ? 'one problem' : `${issues.length} problems`;
+    super('content_invalid', `the content in ${dir} has ${n}:\n${issues.map((i) => `  ${formatContentIssue(i)}`).join('\n')}`);
   }
 }
 

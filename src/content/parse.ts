@@ -1,10 +1,9 @@
 /**
- * Parsing helpers for the content loader: front matter split, YAML with
- * located errors, and zod issues turned into `ContentIssue`s with a dotted
- * field path. Pure functions; no file system access.
+ * Parsing helpers for the content loader: front matter split, and YAML
+ * with its syntax errors located and said in people's words. Pure
+ * functions; no file system access.
  */
-import { parseDocument } from 'yaml';
-import type { z } from 'zod';
+import { LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
 import type { ContentIssue } from '../errors.js';
 
 /** Formats a path of keys and indexes as `signatories.organizations[3]`. */
@@ -52,61 +51,49 @@ export function splitParagraphs(body: string): string[] {
   return body.split(/\n[ \t]*\n/).map((p) => p.trim()).filter((p) => p !== '');
 }
 
-const lineAndColumn = (text: string, offset: number): { line: number; col: number } => {
-  const before = text.slice(0, Math.max(0, offset));
-  const lines = before.split('\n');
-  return { line: lines.length, col: (lines[lines.length - 1]?.length ?? 0) + 1 };
-};
+/** A parsed YAML text and what is needed to point at its lines. */
+export interface YamlSource {
+  readonly doc: Document;
+  readonly lines: LineCounter;
+  /** Lines before the YAML text in its file (1 for front matter, after the opening `---`). */
+  readonly lineOffset: number;
+}
+
+/** What to do about a YAML syntax error, in people's words, by the `yaml` library's error code. */
+function yamlProblem(error: YAMLError, text: string): string {
+  const token = (text.slice(error.pos[0]).split('\n')[0] ?? '').trim();
+  switch (error.code) {
+    case 'DUPLICATE_KEY': return `the field ${JSON.stringify(token.split(':')[0]?.trim())} is written twice here: keep one`;
+    case 'TAB_AS_INDENT': return 'indent with spaces, not tabs';
+    case 'MISSING_CHAR': return 'a closing bracket or quote is missing: close every "[", "{" and quote on the line where it opens';
+    case 'BAD_INDENT': return 'the indentation is off, or a "[" or "{" is not closed: line up fields of one entry under each other, with spaces';
+    case 'MULTILINE_IMPLICIT_KEY':
+    case 'BLOCK_AS_IMPLICIT_KEY': return 'this line is not "field: value": check the indentation, and put a text that contains ": " in quotes';
+    case 'BAD_SCALAR_START': return `a value cannot start with ${JSON.stringify(token.charAt(0))}: put the value in quotes`;
+    case 'BAD_DQ_ESCAPE': return 'a backslash in a "double-quoted" text: use single quotes instead';
+    case 'MULTIPLE_DOCS': return 'a second "---" starts another document: remove it (one document per file)';
+    case 'BAD_ALIAS':
+    case 'ALIAS_PROPS': return 'a value starting with "*" or "&" is read as a YAML reference: put the value in quotes';
+    default: return 'the YAML is not well formed here: check the indentation (spaces) and that every quote and bracket is closed';
+  }
+}
 
 /**
- * Parses YAML text. On a syntax error pushes one issue naming the file and
- * the line (shifted by `lineOffset`, e.g. 1 for front matter after `---`) and
- * returns `{ ok: false }`.
+ * Parses YAML text. On a syntax error pushes one issue naming the file, the
+ * line (shifted by `lineOffset`, e.g. 1 for front matter after `---`) and
+ * what to do, and returns `{ ok: false }`; otherwise the value and the
+ * located source, for pointing later issues at their lines.
  */
 export function parseYaml(
   text: string, file: string, issues: ContentIssue[], lineOffset = 0,
-): { ok: true; value: unknown } | { ok: false } {
-  const doc = parseDocument(text, { prettyErrors: false });
+): { ok: true; value: unknown; source: YamlSource } | { ok: false } {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { prettyErrors: false, lineCounter: lines, uniqueKeys: true });
   const first = doc.errors[0];
   if (first) {
-    const { line, col } = lineAndColumn(text, first.pos[0]);
-    issues.push({ file, field: '', message: `invalid YAML at line ${line + lineOffset}, column ${col}: ${first.message}` });
+    const { line, col } = lines.linePos(first.pos[0]);
+    issues.push({ file, field: '', line: line + lineOffset, column: col, message: `not valid YAML: ${yamlProblem(first, text)}` });
     return { ok: false };
   }
-  return { ok: true, value: doc.toJS() as unknown };
-}
-
-type Issue = z.core.$ZodIssue;
-
-const GENERIC = /^Invalid input/;
-
-const plainMessage = (issue: Issue): string =>
-  issue.code === 'invalid_type' && /received undefined$/.test(issue.message) ? 'is required' : issue.message;
-
-/** A readable message for a union failure: the branch that came closest. */
-function unionMessage(branches: readonly (readonly Issue[])[]): string {
-  // A branch whose only problems are refinements matched the format: its message is the one.
-  const refined = branches.find((b) => b.length > 0 && b.every((i) => i.code === 'custom'));
-  if (refined?.[0]) return refined[0].message;
-  const all = branches.flat();
-  const literals = all.flatMap((i) => (i.code === 'invalid_value' ? i.values.map((v) => JSON.stringify(v)) : []));
-  const formats = all.filter((i) => i.code !== 'custom' && i.code !== 'invalid_value' && !GENERIC.test(i.message));
-  const last = formats[formats.length - 1];
-  if (!last) return all[0] ? plainMessage(all[0]) : 'is invalid';
-  const missing = literals.filter((l) => !last.message.includes(l));
-  return missing.length > 0 ? `${last.message} (or ${missing.join(', ')})` : last.message;
-}
-
-/** Turns the issues of a failed zod parse into content issues for `file`. */
-export function zodIssues(error: z.ZodError, file: string, prefix = ''): ContentIssue[] {
-  return error.issues.map((issue) => {
-    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
-    const path = keys.length === 1 ? [...issue.path, keys[0] as string] : issue.path;
-    const message = issue.code === 'invalid_union'
-      ? unionMessage(issue.errors)
-      : issue.code === 'unrecognized_keys'
-        ? (keys.length === 1 ? 'is not a known field' : `unknown fields: ${keys.join(', ')}`)
-        : plainMessage(issue);
-    return { file, field: joinField(prefix, fieldPath(path)), message };
-  });
+  return { ok: true, value: doc.toJS() as unknown, source: { doc, lines, lineOffset } };
 }
