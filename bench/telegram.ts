@@ -14,7 +14,8 @@ import { TelegramAdapter } from '../adapters/telegram/adapter.js';
 import { Dispatcher } from '../src/commands/dispatch.js';
 import { createLogger } from '../src/log.js';
 import { Bot } from 'grammy';
-import { renderTelegramReply } from '../adapters/telegram/render.js';
+import { prepareReply } from '../adapters/telegram/keyboard.js';
+import type { InlineKeyboardMarkup } from 'grammy/types';
 import { testServices } from '../tests/helpers/core.js';
 import { fakeInWorker, type FakeInWorker } from './telegram-thread.js';
 
@@ -30,19 +31,33 @@ const placard: Starter = async (tg) => {
   return () => adapter.stop();
 };
 
-/** The baseline's fixed answers: Placard's own replies, so both send the same bytes and the fake parses the same HTML. */
-async function fixedAnswers(): Promise<{ start: string; help: string }> {
+/** One fixed answer of the baseline: Placard's HTML and its inline keyboard (buttons), if any. */
+interface FixedAnswer { readonly html: string; readonly markup?: InlineKeyboardMarkup }
+
+/**
+ * The baseline's fixed answers: Placard's own replies, text and buttons, so
+ * both bots send the same bytes and the fake parses the same HTML and
+ * keyboard. (Since answers carry buttons, /start has six; before, the
+ * baseline sent the text alone, which was the same bytes then.)
+ */
+async function fixedAnswers(): Promise<{ start: FixedAnswer; help: FixedAnswer }> {
   const dispatcher = new Dispatcher(await testServices());
-  const html = async (command: string): Promise<string> => renderTelegramReply(await dispatcher.dispatch({
-    command, text: '', chat: { platform: 'telegram', chatId: '1', kind: 'private' }, role: async () => 'admin', now: new Date(),
-  }))[0]!.html;
-  return { start: await html('start'), help: await html('help') };
+  const answer = async (command: string): Promise<FixedAnswer> => {
+    const { texts, markup } = prepareReply(await dispatcher.dispatch({
+      command, text: '', chat: { platform: 'telegram', chatId: '1', kind: 'private' }, role: async () => 'admin', now: new Date(),
+    }));
+    return { html: texts[0]!.html, ...(markup ? { markup } : {}) };
+  };
+  return { start: await answer('start'), help: await answer('help') };
 }
 
 const bare: Starter = async (tg) => {
   const { start, help } = await fixedAnswers();
   const bot = new Bot(tg.token, { client: { apiRoot: tg.apiRoot }, botInfo: tg.botInfo });
-  bot.on('message:text', (ctx) => ctx.reply(ctx.message.text === '/help' ? help : start, { parse_mode: 'HTML' }));
+  bot.on('message:text', (ctx) => {
+    const a = ctx.message.text === '/help' ? help : start;
+    return ctx.reply(a.html, { parse_mode: 'HTML', ...(a.markup ? { reply_markup: a.markup } : {}) });
+  });
   const handle = run(bot, { runner: { silent: true } });
   return () => handle.stop();
 };

@@ -85,8 +85,15 @@ export interface PreparedReply {
   readonly markup: InlineKeyboardMarkup | undefined;
 }
 
-/** Renders a reply with its keyboard. */
+/** What was prepared for each frozen reply (the dispatcher's cached answers): laid out and rendered once. */
+const preparedFor = new WeakMap<Reply, PreparedReply>();
+
+/** Renders a reply with its keyboard; a frozen reply (a cached answer) only the first time. */
 export function prepareReply(reply: Reply): PreparedReply {
+  const known = preparedFor.get(reply);
+  if (known) return known;
   const layout = layoutReply(reply);
-  return { texts: renderTelegramReply(layout.reply), markup: layout.markup };
+  const prepared: PreparedReply = { texts: renderTelegramReply(layout.reply), markup: layout.markup };
+  if (Object.isFrozen(reply)) preparedFor.set(reply, Object.freeze(prepared));
+  return prepared;
 }
