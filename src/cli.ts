@@ -45,8 +45,10 @@ const err = (s: string): void => { process.stderr.write(s); };
 async function check(dir: string | undefined): Promise<number> {
   const path = resolve(dir ?? process.env.CONTENT_DIR ?? './content');
   const campaign = await loadCampaign(path);
-  out(`content OK: ${path}\n  ${campaign.statements.length} statements, ${campaign.organizations.length} organisations, `
-    + `${campaign.events.length} events (${campaign.events.filter((e) => e.remind).length} remembered)\n`);
+  const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+  out(`content OK: ${path}\n  ${count(campaign.statements.length, 'statement', 'statements')}, `
+    + `${count(campaign.organizations.length, 'organisation', 'organisations')}, ${count(campaign.events.length, 'event', 'events')} `
+    + `(${campaign.events.filter((e) => e.remind).length} remembered)\n`);
   return 0;
 }
 
