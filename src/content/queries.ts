@@ -38,24 +38,6 @@ export function findOrganizations(campaign: Campaign, query: string): Organizati
   return q ? campaign.organizations.filter((o) => namesOrganization(o, q)) : [];
 }
 
-/** Organisations whose name, English name or abbreviation contains `query`. */
-export function searchOrganizations(orgs: readonly Organization[], query: string): Organization[] {
-  const q = foldLoose(query);
-  if (!q) return [];
-  return orgs.filter((o) => [o.name, o.englishName, o.abbreviation].some((v) => v !== undefined && foldLoose(v).includes(q)));
-}
-
-/** Organisations of a country, matched as a whole ("france", "cote d'ivoire", "kurdistan"). */
-export function organizationsOfCountry(orgs: readonly Organization[], query: string): Organization[] {
-  const q = foldLoose(query);
-  return q ? orgs.filter((o) => o.country !== undefined && countryWords(o.country).includes(q)) : [];
-}
-
-/** A country's name and its parts ("North Kurdistan / Turkey" → itself, "north kurdistan", "turkey"). */
-function countryWords(country: string): string[] {
-  return [country, ...country.split('/')].map((p) => foldLoose(p)).filter(Boolean);
-}
-
 /** Every distinct country, sorted. */
 export function countries(campaign: Campaign): string[] {
   return [...new Set(campaign.organizations.map((o) => o.country).filter((c): c is string => c !== undefined))].sort();
