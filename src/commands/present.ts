@@ -3,8 +3,9 @@ import type { Campaign, CampaignEvent, Organization, Statement } from '../conten
 import type { Topic } from '../content/schema.js';
 import { dayInStatements, inStatementOrder } from '../content/queries.js';
 import { NOT_NAMED, UNDATED } from '../content/schema.js';
-import { bold, italic, text } from '../rich/build.js';
+import { bold, italic, paragraph, text } from '../rich/build.js';
 import type { Span } from '../rich/model.js';
+import type { Piece } from './pages.js';
 import { countryText } from '../text/countries.js';
 import { formatContentDate, formatDay } from '../schedule/calendar.js';
 
@@ -140,3 +141,15 @@ export function withDemands(campaign: Campaign): Statement[] {
 
 /** A topic's button: its id in words ("Prisoners", "Right to strike"). */
 export const topicLabel = (t: Topic): string => buttonLabel(`${t.id.charAt(0).toUpperCase()}${t.id.slice(1).replace(/[-_]+/g, ' ')}`);
+
+/** Who wrote or co-ordinated a statement, when, and where it comes from: the lines /statement and /sources share. */
+export function provenancePieces(s: Statement): Piece[] {
+  return [
+    { block: paragraph(bold('Author: '), authorText(s)) },
+    ...(s.author && s.authorNote ? [{ block: paragraph(italic(s.authorNote)) }] : []),
+    ...(s.coordinatedBy ? [{ block: paragraph(bold('Co-ordinated by: '), coordinatorText(s) ?? '') }] : []),
+    { block: paragraph(bold('Date: '), dateText(s)) },
+    { block: paragraph(bold('Source: '), s.source) },
+    ...publicationSpans(s).map((spans): Piece => ({ block: paragraph(...spans) })),
+  ];
+}

@@ -6,12 +6,12 @@
 import type { Campaign, CampaignEvent, Statement } from '../content/campaign.js';
 import { findStatement } from '../content/queries.js';
 import { formatContentDate } from '../schedule/calendar.js';
-import { action, bold, command, errorReply, italic, paragraph, text } from '../rich/build.js';
+import { action, bold, command, errorReply, paragraph, text } from '../rich/build.js';
 import type { Reply } from '../rich/model.js';
 import { closest } from '../text/closest.js';
 import { clip, fold } from '../text/fold.js';
 import { PAGE_OPTION, pageOf, pagedReply, withPage, type Piece } from './pages.js';
-import { authorShort, authorText, buttonLabel, coordinatorText, dateShort, dateText, eventDate, eventLabel, figureGroupSpans, figuresByQuote, publicationSpans } from './present.js';
+import { authorShort, buttonLabel, dateShort, eventDate, eventLabel, figureGroupSpans, figuresByQuote, provenancePieces } from './present.js';
 import type { Command } from './types.js';
 
 /** Events where statements give different values for the same thing counted: where the sources disagree. */
@@ -49,12 +49,7 @@ function provenance(campaign: Campaign, s: Statement, page: number): Reply {
   const events = disputed(campaign).filter((e) => e.figures.some((f) => f.source === s.id));
   const pieces: Piece[] = [
     { block: paragraph(bold('Cited as: '), s.label) },
-    { block: paragraph(bold('Author: '), authorText(s)) },
-    ...(s.author && s.authorNote ? [{ block: paragraph(italic(s.authorNote)) }] : []),
-    ...(s.coordinatedBy ? [{ block: paragraph(bold('Co-ordinated by: '), coordinatorText(s) ?? '') }] : []),
-    { block: paragraph(bold('Date: '), dateText(s)) },
-    { block: paragraph(bold('Source: '), s.source) },
-    ...publicationSpans(s).map((spans): Piece => ({ block: paragraph(...spans) })),
+    ...provenancePieces(s),
     ...(s.signatories ? [{ block: paragraph(bold('Signatories: '),
       `${s.signatories.organizations.length}${s.signatories.asOf ? ` as of ${formatContentDate(s.signatories.asOf)}` : ''}`) }] : []),
     ...(events.length ? [{ block: paragraph(bold('Where other sources give other figures')), keepWithNext: true }] : []),

@@ -11,7 +11,7 @@ import type { Reply } from '../rich/model.js';
 import { closest } from '../text/closest.js';
 import { clip, fold } from '../text/fold.js';
 import { PAGE_OPTION, pageOf, pagedReply, splitText, withPage, type Piece } from './pages.js';
-import { authorText, coordinatorText, dateText, plural, publicationSpans, shortName } from './present.js';
+import { plural, provenancePieces, shortName } from './present.js';
 import type { Command } from './types.js';
 
 /** The argument that asks for the full text. */
@@ -22,12 +22,7 @@ export const TEXT_PIECE = 1_200;
 function card(s: Statement, page: number): Reply {
   const pieces: Piece[] = [
     { block: paragraph(s.summary) },
-    { block: paragraph(bold('Author: '), authorText(s)) },
-    ...(s.author && s.authorNote ? [{ block: paragraph(italic(s.authorNote)) }] : []),
-    ...(s.coordinatedBy ? [{ block: paragraph(bold('Co-ordinated by: '), coordinatorText(s) ?? '') }] : []),
-    { block: paragraph(bold('Date: '), dateText(s)) },
-    { block: paragraph(bold('Source: '), s.source) },
-    ...publicationSpans(s).map((spans): Piece => ({ block: paragraph(...spans) })),
+    ...provenancePieces(s),
   ];
   if (s.signatories) {
     const asOf = s.signatories.asOf ? ` as of ${formatContentDate(s.signatories.asOf)}` : '';
