@@ -32,6 +32,7 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
 COPY content ./content
+COPY locales ./locales
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]

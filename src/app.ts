@@ -9,6 +9,7 @@ import type { Services } from './commands/types.js';
 import type { Config } from './config.js';
 import type { Campaign } from './content/campaign.js';
 import { loadCampaign } from './content/load.js';
+import { loadTranslator } from './i18n/translator.js';
 import type { Logger } from './log.js';
 import type { Metrics } from './metrics.js';
 import { instrumentStore } from './store/instrumented.js';
@@ -30,7 +31,8 @@ export async function createCore(config: Config, log: Logger, metrics?: Metrics)
   const campaign = await loadCampaign(resolve(config.contentDir));
   const opened = await openStore(config.storeUrl, { log: log.child({ component: 'store' }) });
   const store = metrics ? instrumentStore(opened, (operation) => metrics.storeErrors.inc({ operation })) : opened;
-  const services: Services = { campaign, store, commands };
+  const translator = await loadTranslator();
+  const services: Services = { campaign, store, commands, translator };
   const dispatcher = new Dispatcher(services, log, metrics
     ? (command, platform, outcome) => metrics.commands.inc({ command, platform, outcome })
     : undefined);

@@ -5,6 +5,7 @@
 import { about } from './about.js';
 import { demands } from './demands.js';
 import { help } from './help.js';
+import { language } from './language.js';
 import { next } from './next.js';
 import { signatories } from './signatories.js';
 import { sources } from './sources.js';
@@ -22,5 +23,5 @@ import type { Command } from './types.js';
 /** Every command, in the order help lists them. */
 export const commands: readonly Command[] = Object.freeze([
   start, help, about, demands, signatories, statements, statement, timeline, today, next, sources,
-  subscribe, unsubscribe, settings, upcoming,
+  subscribe, unsubscribe, settings, language, upcoming,
 ]);

@@ -9,6 +9,7 @@ import type { Reply } from '../rich/model.js';
 import type { Store } from '../store/store.js';
 import type { ChatRef, Platform } from '../chat.js';
 import type { PostingProblem } from '../adapter.js';
+import type { Translator } from '../i18n/translator.js';
 
 export type { ChatRef, Platform } from '../chat.js';
 
@@ -68,6 +69,11 @@ export interface Services {
   readonly store: Store;
   /** The full command list (for /help). */
   readonly commands: readonly Command[];
+  /**
+   * The bot's own words in each language (`locales/*.ftl`). Absent: commands
+   * use the project's catalogs (`sharedTranslator()`).
+   */
+  readonly translator?: Translator;
 }
 
 /** Arguments after parsing, as the command's `run` receives them. */

@@ -12,6 +12,11 @@ export const CHAT_SETTINGS = 'chat';
 export interface ChatSettings {
   /** IANA zone for /today, /next and reminders. */
   readonly timeZone?: string;
+  /**
+   * The language the bot answers in here and posts reminders in, set by
+   * `/language`. Absent: the platform's hint, else the campaign's default, else English.
+   */
+  readonly language?: 'en' | 'ru' | 'kk';
   /** Local HH:MM reminders are posted at. */
   readonly reminderTime?: string;
   /** True while the chat receives reminders. */

@@ -48,7 +48,7 @@ export const PHONE_LIMIT = 1_500;
 export const TRIED: readonly string[] = [
   '/start', '/help', '/help demands', '/about', '/demands', '/demands smk', '/demands prisoners', '/signatories', '/signatories france',
   '/signatories 2', '/statements', '/statement smk-statement', '/statement icor-resolution', '/timeline', '/today', '/next', '/sources',
-  '/subscribe', '/settings', '/upcoming', '/unsubscribe',
+  '/subscribe', '/settings', '/language', '/upcoming', '/unsubscribe',
 ];
 
 const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();

@@ -6,6 +6,7 @@ import type { Invocation, Role, Services } from '../../src/commands/types.js';
 import type { ChatRef } from '../../src/chat.js';
 import type { Campaign } from '../../src/content/campaign.js';
 import { loadCampaign } from '../../src/content/load.js';
+import { sharedTranslator } from '../../src/i18n/translator.js';
 import { openStore } from '../../src/store/open.js';
 
 /** The content folder shipped with Placard. */
@@ -17,7 +18,7 @@ export const shippedCampaign = (): Promise<Campaign> => (cached ??= loadCampaign
 
 /** Services over the shipped campaign and a fresh memory store. */
 export async function testServices(): Promise<Services> {
-  return { campaign: await shippedCampaign(), store: await openStore('memory://'), commands };
+  return { campaign: await shippedCampaign(), store: await openStore('memory://'), commands, translator: await sharedTranslator() };
 }
 
 /** A dispatcher over `testServices()`. */
@@ -27,12 +28,13 @@ export async function testDispatcher(): Promise<{ dispatcher: Dispatcher; servic
 }
 
 /** An invocation as an adapter would build it. */
-export function invocation(command: string, text = '', extra: { chat?: Partial<ChatRef>; role?: Role; now?: Date } = {}): Invocation {
+export function invocation(command: string, text = '', extra: { chat?: Partial<ChatRef>; role?: Role; now?: Date; locale?: string } = {}): Invocation {
   return {
     command,
     text,
     chat: { platform: 'console', chatId: 'test', kind: 'private', ...extra.chat },
     role: async () => extra.role ?? 'admin',
     now: extra.now ?? new Date('2026-11-22T12:00:00Z'),
+    ...(extra.locale === undefined ? {} : { locale: extra.locale }),
   };
 }

@@ -66,7 +66,7 @@ describe('every answer fits a phone', () => {
       ...c.statements.flatMap((s): [string, string][] => [['statement', s.id], ['statement', `${s.id} text`]]),
       ['timeline', ''], ...c.events.map((e): [string, string] => ['timeline', e.id]),
       ['sources', ''], ...c.statements.map((s): [string, string] => ['sources', s.id]),
-      ['today', ''], ['next', ''], ['subscribe', ''], ['settings', ''], ['upcoming', ''], ['unsubscribe', ''],
+      ['today', ''], ['next', ''], ['subscribe', ''], ['settings', ''], ['language', ''], ['upcoming', ''], ['unsubscribe', ''],
     ];
   }
 

@@ -1,0 +1,78 @@
+/**
+ * The Translator seam (DESIGN.md): the bot's own words come from Fluent
+ * catalogs, `locales/<language>.ftl`, formatted in the chat's language.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { FluentBundle, FluentResource } from '@fluent/bundle';
+import { FALLBACK_LANGUAGE, INTL_LOCALES, LANGUAGES, type Language } from './languages.js';
+
+/** Values a message's variables take: plain strings, numbers (plurals, NUMBER()) and dates. */
+export type MessageArgs = Readonly<Record<string, string | number | Date>>;
+
+/** Formats the bot's own words in a language. */
+export interface Translator {
+  /**
+   * The message `id` in `locale`, else in English, else the id itself.
+   * Never throws and logs nothing; a missing variable shows as `{$name}`.
+   */
+  t(locale: Language, id: string, args?: MessageArgs): string;
+  /** True when `locale`'s own catalog has the message (no fallback). */
+  has(locale: Language, id: string): boolean;
+  /** The message ids of `locale`'s catalog. */
+  ids(locale: Language): readonly string[];
+}
+
+/**
+ * The `locales` folder at the project root: two levels above this module
+ * when run from `src/i18n`, three from `dist/src/i18n`.
+ */
+export function defaultLocalesDir(): string {
+  const here = import.meta.dirname;
+  const candidates = [resolve(here, '../../locales'), resolve(here, '../../../locales')];
+  return candidates.find((dir) => existsSync(join(dir, `${FALLBACK_LANGUAGE}.ftl`))) ?? candidates[0]!;
+}
+
+/** Builds a translator over catalog texts, by language (a language without one falls back to English). */
+export function createTranslator(catalogs: Readonly<Partial<Record<Language, string>>>): Translator {
+  const bundles = new Map<Language, FluentBundle>();
+  const idsOf = new Map<Language, readonly string[]>();
+  for (const language of LANGUAGES) {
+    const source = catalogs[language];
+    if (source === undefined) continue;
+    const bundle = new FluentBundle(INTL_LOCALES[language], { useIsolating: false });
+    const resource = new FluentResource(source);
+    bundle.addResource(resource);
+    bundles.set(language, bundle);
+    idsOf.set(language, resource.body.map((entry) => entry.id).filter((id) => !id.startsWith('-')));
+  }
+  const format = (language: Language, id: string, args?: MessageArgs): string | undefined => {
+    const bundle = bundles.get(language);
+    const pattern = bundle?.getMessage(id)?.value;
+    if (bundle === undefined || pattern === undefined || pattern === null) return undefined;
+    return bundle.formatPattern(pattern, args, []);
+  };
+  return {
+    t: (locale, id, args) => format(locale, id, args) ?? format(FALLBACK_LANGUAGE, id, args) ?? id,
+    has: (locale, id) => bundles.get(locale)?.hasMessage(id) ?? false,
+    ids: (locale) => idsOf.get(locale) ?? [],
+  };
+}
+
+/** Reads `<dir>/en.ftl`, `ru.ftl` and `kk.ftl` (a missing file falls back to English) into a translator. */
+export async function loadTranslator(dir = defaultLocalesDir()): Promise<Translator> {
+  const catalogs: Partial<Record<Language, string>> = {};
+  for (const language of LANGUAGES) {
+    try {
+      catalogs[language] = await readFile(join(dir, `${language}.ftl`), 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || language === FALLBACK_LANGUAGE) throw error;
+    }
+  }
+  return createTranslator(catalogs);
+}
+
+let shared: Promise<Translator> | undefined;
+/** The translator over the project's own catalogs, loaded once (for services built without one). */
+export const sharedTranslator = (): Promise<Translator> => (shared ??= loadTranslator());
