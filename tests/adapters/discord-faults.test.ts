@@ -12,7 +12,8 @@ import { createLogger } from '../../src/log.js';
 import { message, paragraph } from '../../src/rich/build.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord/index.js';
 import { testServices } from '../helpers/core.js';
-import { captureLogs, waitUntil, type LogCapture } from './discord-harness.js';
+import { until } from '../helpers/wait.js';
+import { captureLogs, type LogCapture } from './discord-harness.js';
 
 const G = '210000000000000001';
 const C1 = '210000000000000002';
@@ -118,7 +119,7 @@ describe('discord readiness', () => {
     expect(adapter.ready()).toBe(false);
     expect(adapter.notReadyReason()).toMatch(/token/);
     // No reminder is sent meanwhile (the core paused Discord); the adapter's own probe finds the API answering.
-    await waitUntil(() => adapter.ready(), 'ready again');
+    await until(() => adapter.ready(), 5000, 'ready again');
     expect(dc.requests.some((r) => r.method === 'GET' && r.path === '/gateway/bot' && r.status === 200)).toBe(true);
     expect(posts(dc)).toBe(1);
   });
@@ -128,10 +129,10 @@ describe('discord readiness', () => {
     const adapter = await adapterOn(dc, true);
     expect(adapter.ready()).toBe(true);
     await dc.setDown(true);
-    await waitUntil(() => !adapter.ready(), 'not ready');
+    await until(() => !adapter.ready(), 5000, 'not ready');
     expect(adapter.notReadyReason()).toMatch(/gateway/);
     await dc.setDown(false);
-    await waitUntil(() => adapter.ready(), 'ready after the gateway came back', 10_000);
+    await until(() => adapter.ready(), 10_000, 'ready after the gateway came back');
   });
 
   it('unanswered heartbeats: discord.js finds the zombie connection, not ready until resumed', async () => {
@@ -139,10 +140,10 @@ describe('discord readiness', () => {
     const adapter = await adapterOn(dc, true);
     expect(adapter.ready()).toBe(true);
     dc.setHeartbeatAcks(false);
-    await waitUntil(() => !adapter.ready(), 'not ready on a zombie connection');
+    await until(() => !adapter.ready(), 5000, 'not ready on a zombie connection');
     expect(adapter.notReadyReason()).toMatch(/gateway connection was lost/);
     dc.setHeartbeatAcks(true);
-    await waitUntil(() => adapter.ready() && dc.gatewayStats().resumes >= 1, 'resumed', 10_000);
+    await until(() => adapter.ready() && dc.gatewayStats().resumes >= 1, 10_000, 'resumed');
   });
 
   it('a rejected token: not ready, and says so', async () => {

@@ -165,15 +165,3 @@ export function captureLogs(): LogCapture {
     matching: (text) => lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => String(l.msg).includes(text)),
   };
 }
-
-/**
- * Resolves once `probe` is true, checked every 10 ms; rejects after `timeoutMs`.
- * For the adapter's own state (readiness), which has no change signal to wait on.
- */
-export async function waitUntil(probe: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!probe()) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}

@@ -7,6 +7,7 @@ import { TelegramAdapter, type TelegramAdapterOptions } from '../../adapters/tel
 import { Dispatcher } from '../../src/commands/dispatch.js';
 import type { Services } from '../../src/commands/types.js';
 import { createLogger, type Logger } from '../../src/log.js';
+import { startHttpServer, type HttpServer, type RouteHandler } from '../../src/http/server.js';
 import { Scheduler } from '../../src/schedule/scheduler.js';
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram/index.js';
 import type { ChatInput, SentMessage, UserInput } from '../fakes/telegram/types.js';
@@ -137,4 +138,21 @@ export async function tickAt(rig: TelegramRig, iso: string): Promise<SentMessage
     log: createLogger({ level: 'silent' }), clock: () => new Date(iso), sleep: async () => undefined,
   }).tick();
   return rig.tg.sent.slice(before);
+}
+
+/** The path the webhook rigs serve Telegram's updates at. */
+export const WEBHOOK_PATH = '/telegram/hook';
+
+/**
+ * A Telegram rig in webhook mode behind the real HTTP server (as `serve`
+ * mounts it), ready: the server, the rig, and the secret header Telegram sends.
+ */
+export async function startWebhookRig(secret: string): Promise<{ server: HttpServer; rig: TelegramRig; headers: Record<string, string> }> {
+  // The route exists before the adapter does (its URL needs the server's port), so it forwards once known.
+  let route: RouteHandler = (_req, res) => { res.writeHead(503).end(); };
+  const server = await startHttpServer({ port: 0, host: '127.0.0.1', readiness: {}, routes: { [WEBHOOK_PATH]: (req, res) => route(req, res) } });
+  const rig = await startTelegramRig({ webhook: { url: `http://127.0.0.1:${server.port}${WEBHOOK_PATH}`, secret } });
+  route = rig.adapter.webhookRoute()!.handler;
+  await rig.tg.waitFor(() => rig.adapter.ready() || undefined);
+  return { server, rig, headers: { 'x-telegram-bot-api-secret-token': secret } };
 }

@@ -10,11 +10,7 @@ import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram/index.js';
 import { ROOT } from '../helpers/cli.js';
-import { until } from '../helpers/wait.js';
-
-const freePort = (): Promise<number> => new Promise((res) => {
-  const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address() as { port: number }; s.close(() => res(port)); });
-});
+import { freePort, until } from '../helpers/wait.js';
 
 /** True when something can bind `port` again (nothing left holding it). */
 const portFree = (port: number): Promise<boolean> => new Promise((res) => {

@@ -9,13 +9,9 @@ import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Faults, startFakeTelegram, type FakeTelegram } from '../fakes/telegram/index.js';
 import { shippedCampaign } from '../helpers/core.js';
-import { until } from '../helpers/wait.js';
+import { freePort, until } from '../helpers/wait.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-
-const freePort = (): Promise<number> => new Promise((res) => {
-  const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address() as { port: number }; s.close(() => res(port)); });
-});
 
 interface Running { child: ChildProcess; output: () => string; exited: Promise<{ code: number | null; ms: number }>; signalAt: () => void }
 

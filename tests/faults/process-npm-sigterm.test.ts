@@ -53,9 +53,8 @@ describe('fault: SIGTERM to npm start', () => {
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((res) => child.once('exit', (code, signal) => res({ code, signal })));
     await until(async () => (await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined))?.status === 200, 45_000, `ready (output so far: ${out.slice(-500)})`);
     await dc.waitForGateway();
-    // /readyz says 200 before the bot has finished starting (command registration still under way) and
-    // installed its SIGTERM handler: a SIGTERM in that window kills node by the signal (see the report).
-    // The row is about a running bot, so it waits for the "serving" line.
+    // /readyz says 200 before the bot has finished starting (command registration still under way). A SIGTERM
+    // then also stops it cleanly (tests/e2e/serve.test.ts); this row is about a running bot, so it waits for "serving".
     await until(() => out.includes('"msg":"serving"'), 20_000, 'the serving line');
 
     tree = descendantsOf(child.pid!);

@@ -49,10 +49,8 @@ export function streamPost(port: number, path: string, total: number, opts: { de
   });
 }
 
-/** A free loopback port. */
-export const freePort = (): Promise<number> => new Promise((resolve) => {
-  const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address() as { port: number }; s.close(() => resolve(port)); });
-});
+/** A free loopback port (the tests' shared helper). */
+export { freePort } from '../helpers/wait.js';
 
 /** True when something can bind `port` on all interfaces again. */
 export const portFree = (port: number): Promise<boolean> => new Promise((resolve) => {

@@ -5,8 +5,8 @@
  * update is still answered afterwards.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { startHttpServer, type HttpServer, type RouteHandler } from '../../src/http/server.js';
-import { ADMIN, PRIVATE, startTelegramRig, type TelegramRig } from '../adapters/telegram-harness.js';
+import type { HttpServer } from '../../src/http/server.js';
+import { ADMIN, PRIVATE, startWebhookRig, type TelegramRig } from '../adapters/telegram-harness.js';
 import { streamPost, type Posted } from './process-rig.js';
 import { recordFault } from './report.js';
 
@@ -19,12 +19,9 @@ afterEach(async () => { await rig?.close(); await server?.close(); rig = undefin
 describe('fault: huge webhook bodies with the right secret', () => {
   it('5 × 100 MB: 413 each, RSS grows by less than 60 MB, and a normal update is still answered', async () => {
     const secret = 'S3cret_token-value';
-    let route: RouteHandler = (_req, res) => { res.writeHead(503).end(); };
-    server = await startHttpServer({ port: 0, host: '127.0.0.1', readiness: {}, routes: { '/telegram/hook': (req, res) => route(req, res) } });
-    rig = await startTelegramRig({ webhook: { url: `http://127.0.0.1:${server.port}/telegram/hook`, secret } });
-    route = rig.adapter.webhookRoute()!.handler;
-    await rig.tg.waitFor(() => rig!.adapter.ready() || undefined);
-    const headers = { 'x-telegram-bot-api-secret-token': secret };
+    const started = await startWebhookRig(secret);
+    ({ server, rig } = started);
+    const { headers } = started;
 
     const before = process.memoryUsage().rss;
     let peak = before;

@@ -11,10 +11,10 @@
  */
 import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { freePort as anyFreePort } from '../helpers/wait.js';
 
 const run = promisify(execFile);
 
@@ -28,12 +28,7 @@ export const redisUnavailable: string | undefined = ((): string | undefined => {
 /** A free TCP port on 127.0.0.1 other than 6379. */
 export async function freePort(): Promise<number> {
   for (;;) {
-    const port = await new Promise<number>((resolve, reject) => {
-      const s = createServer().once('error', reject).listen(0, '127.0.0.1', () => {
-        const { port: p } = s.address() as { port: number };
-        s.close(() => resolve(p));
-      });
-    });
+    const port = await anyFreePort();
     if (port !== 6379) return port;
   }
 }

@@ -1,3 +1,5 @@
+import { createServer } from 'node:net';
+
 /** Polls an async condition until it holds (for state that changes without an event to wait on). */
 export async function until(condition: () => Promise<boolean> | boolean, timeoutMs = 5000, what = 'condition'): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -6,3 +8,11 @@ export async function until(condition: () => Promise<boolean> | boolean, timeout
     await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+/** A free TCP port on 127.0.0.1 (bound and released at once). */
+export const freePort = (): Promise<number> => new Promise((resolve, reject) => {
+  const s = createServer().once('error', reject).listen(0, '127.0.0.1', () => {
+    const { port } = s.address() as { port: number };
+    s.close(() => resolve(port));
+  });
+});

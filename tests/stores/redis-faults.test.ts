@@ -6,7 +6,6 @@
  * the log tells the outage in a few lines, not one per failure.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/errors.js';
@@ -14,13 +13,9 @@ import { startHttpServer, type HttpServer } from '../../src/http/server.js';
 import { createLogger } from '../../src/log.js';
 import { openStore } from '../../src/store/open.js';
 import type { Store } from '../../src/store/store.js';
-import { until } from '../helpers/wait.js';
+import { freePort, until } from '../helpers/wait.js';
 
 const haveRedis = spawnSync('redis-server', ['--version']).status === 0;
-
-const freePort = (): Promise<number> => new Promise((res) => {
-  const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address() as { port: number }; s.close(() => res(port)); });
-});
 
 let port = 0;
 let redis: ChildProcess | undefined;

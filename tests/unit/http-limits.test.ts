@@ -8,7 +8,7 @@ import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BodyTooLargeError } from '../../src/http/body-limit.js';
 import { MAX_BODY_BYTES, startHttpServer, type HttpServer, type RouteHandler } from '../../src/http/server.js';
-import { ADMIN, PRIVATE, startTelegramRig, type TelegramRig } from '../adapters/telegram-harness.js';
+import { ADMIN, PRIVATE, startWebhookRig, type TelegramRig } from '../adapters/telegram-harness.js';
 
 let server: HttpServer | undefined;
 let rig: TelegramRig | undefined;
@@ -92,12 +92,9 @@ describe('HTTP request body limit', () => {
 
   it('five 100 MB bodies to the real grammY webhook, declared and chunked, are refused early and barely move RSS', async () => {
     const secret = 'S3cret_token-value';
-    let route: RouteHandler = (_req, res) => { res.writeHead(503).end(); };
-    server = await startHttpServer({ port: 0, host: '127.0.0.1', readiness: {}, routes: { '/telegram/hook': (req, res) => route(req, res) } });
-    rig = await startTelegramRig({ webhook: { url: `http://127.0.0.1:${server.port}/telegram/hook`, secret } });
-    route = rig.adapter.webhookRoute()!.handler;
-    await rig.tg.waitFor(() => rig!.adapter.ready() || undefined);
-    const headers = { 'x-telegram-bot-api-secret-token': secret };
+    const started = await startWebhookRig(secret);
+    ({ server, rig } = started);
+    const { headers } = started;
 
     global.gc?.();
     const before = process.memoryUsage().rss;
