@@ -34,16 +34,10 @@ import { flagPostingProblem, forgetChat, moveChat, readChatSettings } from '../s
 import type { ReminderCounters } from './counters.js';
 import { slotKey, type DueReminder } from './due.js';
 import type { PlatformGates } from './gates.js';
-import { claimDelivery, DELIVERED, whileRenewing, withTimeout, writeMarkerUntilStuck, type DeliveredMarker, type HeldClaim, type LedgerContext } from './ledger.js';
+import { claimDelivery, DELIVERED, deliveryKey, whileRenewing, withTimeout, writeMarkerUntilStuck, type DeliveredMarker, type HeldClaim, type LedgerContext } from './ledger.js';
 import { slotOf, type SlotDefaults, type Subscriber } from './subscriptions.js';
 
-export { DELIVERED, type DeliveredMarker, type HeldClaim } from './ledger.js';
-
-/** How long a marker is kept: longer than a year, so next year's key is the only one that matters. */
-export const MARKER_TTL_MS = 400 * 86_400_000;
-
-/** Default lease of a claim: much longer than one bounded send, short enough that a crash delays little. */
-export const DEFAULT_LEASE_MS = 3 * 60_000;
+export { DEFAULT_LEASE_MS, DELIVERED, deliveryKey, MARKER_TTL_MS, type DeliveredMarker, type HeldClaim } from './ledger.js';
 
 /** Default bound of one adapter send, when the adapter's own request timeout did not answer first. */
 export const DEFAULT_SEND_TIMEOUT_MS = 30_000;
@@ -53,10 +47,6 @@ export const PAUSE_MS = 60_000;
 
 /** Retry-after waits honoured for one send before it is left to a later tick. */
 const MAX_RETRY_AFTER_WAITS = 5;
-
-/** `platform:chatId:eventId:year`. */
-export const deliveryKey = (chat: Pick<ChatRef, 'platform' | 'chatId'>, eventId: string, year: number): string =>
-  `${chat.platform}:${chat.chatId}:${eventId}:${year}`;
 
 /** One reminder to one chat. */
 export interface DeliveryJob {

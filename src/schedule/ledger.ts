@@ -14,10 +14,21 @@ import type { Store } from '../store/store.js';
 import type { BurstLog } from '../log-privacy.js';
 
 import { randomUUID } from 'node:crypto';
+import type { ChatRef } from '../chat.js';
 import { DELIVERED } from '../store/chat-settings.js';
 
 /** Namespace of the permanent "delivered" markers. */
 export { DELIVERED };
+
+/** The key of one reminder to one chat, in the ledger and in claims: `platform:chatId:eventId:year`. */
+export const deliveryKey = (chat: Pick<ChatRef, 'platform' | 'chatId'>, eventId: string, year: number): string =>
+  `${chat.platform}:${chat.chatId}:${eventId}:${year}`;
+
+/** How long a marker is kept: longer than a year, so next year's key is the only one that matters. */
+export const MARKER_TTL_MS = 400 * 86_400_000;
+
+/** Default lease of a claim: much longer than one bounded send, short enough that a crash delays little. */
+export const DEFAULT_LEASE_MS = 3 * 60_000;
 
 /** What a marker records. */
 export interface DeliveredMarker {
