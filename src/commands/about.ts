@@ -3,7 +3,7 @@ import { action, command, message, paragraph, reply } from '../rich/build.js';
 import { signatories } from '../content/queries.js';
 import type { Command } from './types.js';
 import type { Campaign, Organization } from '../content/campaign.js';
-import { plural, shortName } from './present.js';
+import { plural, shortName } from '../present/present.js';
 
 /** Organisations that wrote (are named as author of) or signed a statement, each once; a co-ordinator alone does not count. */
 export function signedOrWrote(campaign: Campaign): Organization[] {
@@ -25,7 +25,6 @@ function coordinated(campaign: Campaign): string {
 /** /about: the campaign, what the bot is built from, and how it treats its sources. */
 export const about: Command = {
   name: 'about',
-  description: 'About this campaign and this bot',
   access: 'everyone',
   cacheable: true,
   options: [],

@@ -4,7 +4,7 @@
  */
 import type { Campaign, Organization } from '../content/campaign.js';
 import { countries, signatories } from '../content/queries.js';
-import { knownTimeZones } from '../schedule/zones.js';
+import { knownTimeZones } from '../time/zones.js';
 import { countryNames, countryParts } from '../text/countries.js';
 import { matchKey } from '../text/script.js';
 import type { ChoiceSource } from './types.js';

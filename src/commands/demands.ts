@@ -11,8 +11,8 @@ import { action, bold, command, errorReply, italic, message, paragraph, reply, t
 import type { Action, Block, Reply, Span } from '../rich/model.js';
 import { closest } from '../text/closest.js';
 import { clip, fold } from '../text/fold.js';
-import { PAGE_OPTION, pageOf, pagedReply, withPage, type Piece } from './pages.js';
-import { buttonLabel, plural, shortName, topicLabel, withDemands } from './present.js';
+import { PAGE_OPTION, pageOf, pagedReply, withPage, type Piece } from '../present/pages.js';
+import { buttonLabel, plural, shortName, topicLabel, withDemands } from '../present/present.js';
 import type { Command } from './types.js';
 
 /** The argument that lists the topics. */
@@ -109,12 +109,10 @@ function notFound(campaign: Campaign, query: string): Reply {
 /** /demands: demands verbatim, by statement, organisation or topic, paged, with buttons to the rest. */
 export const demands: Command = {
   name: 'demands',
-  description: 'The demands, quoted word for word, by statement, organisation or topic',
-  usage: '/demands [statement | organisation | topic | topics] [page]',
   access: 'everyone',
   cacheable: true,
   options: [
-    { name: 'filter', description: 'A statement id, an organisation, a topic, or “topics”', type: 'string', choices: 'topics' },
+    { name: 'filter', type: 'string', choices: 'topics' },
     PAGE_OPTION,
   ],
   parse(raw) {

@@ -15,10 +15,8 @@ function refuse(tr: Translator, lang: Language, given: string): Reply {
 
 export const language: Command = {
   name: 'language',
-  description: 'Show or change the language of the bot’s answers here',
-  usage: '/language [en | ru | kk]',
   access: 'admin',
-  options: [{ name: 'language', description: 'en, ru or kk', type: 'string' }],
+  options: [{ name: 'language', type: 'string' }],
   async run({ options }, inv, services) {
     const tr = services.translator ?? await sharedTranslator();
     const { store } = services;

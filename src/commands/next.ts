@@ -1,17 +1,16 @@
 /** /next — the next anniversary: date, days until, which anniversary, each event one tap from its details. */
 import { action, heading, italic, message, paragraph, reply, time } from '../rich/build.js';
 import type { Block } from '../rich/model.js';
-import { daysBetween, formatDay, localTime, nextAnniversaries, ordinal } from '../schedule/calendar.js';
+import { daysBetween, formatDay, localTime, nextAnniversaries, ordinal } from '../time/calendar.js';
 import { upcomingReminders } from '../schedule/due.js';
 import { readChatSettings } from '../store/chat-settings.js';
 import type { Command } from './types.js';
-import { PAGE_BUDGET, messageLength } from './pages.js';
-import { eventDate, eventLabel, sourcesText } from './present.js';
+import { PAGE_BUDGET, messageLength } from '../present/pages.js';
+import { eventDate, eventLabel, sourcesText } from '../present/present.js';
 
 /** /next: the next anniversary, with a button to each event’s details. */
 export const next: Command = {
   name: 'next',
-  description: 'The next anniversary and how many days until it',
   access: 'everyone',
   options: [],
   async run(_args, inv, { campaign, store }) {

@@ -1,8 +1,8 @@
 /** /settings [time HH:MM] [zone <time zone>] — show or change this chat's reminder time and time zone. */
 import { italic, message, paragraph, reply, command } from '../rich/build.js';
-import { localTime } from '../schedule/calendar.js';
-import { describeTimeZone } from '../schedule/zones.js';
-import { parseTimeAndZone } from '../schedule/zones.js';
+import { localTime } from '../time/calendar.js';
+import { describeTimeZone } from '../time/zones.js';
+import { parseTimeAndZone } from '../time/zones.js';
 import { readChatSettings, updateChatSettings, type ChatSettings } from '../store/chat-settings.js';
 import type { Campaign } from '../content/campaign.js';
 import type { Block } from '../rich/model.js';
@@ -27,8 +27,6 @@ function describe(campaign: Campaign, settings: ChatSettings | undefined, now: D
 
 export const settings: Command = {
   name: 'settings',
-  description: 'Show or change this chat’s reminder time and time zone',
-  usage: '/settings [time HH:MM] [zone <time zone>]',
   access: 'admin',
   options: TIME_AND_ZONE_OPTIONS,
   parse: parseTimeAndZone,

@@ -1,13 +1,13 @@
 /** /signatories [country | name | abbreviation] [page] — who signed, paged. */
 import type { Campaign, Organization, Statement } from '../content/campaign.js';
 import { countries, signatories as allSignatories, type Signatory } from '../content/queries.js';
-import { formatContentDate } from '../schedule/calendar.js';
+import { formatContentDate } from '../time/calendar.js';
 import { action, bullets, command, errorReply, message, paragraph, reply, text } from '../rich/build.js';
 import type { Reply } from '../rich/model.js';
 import { closest } from '../text/closest.js';
 import { clip, fold } from '../text/fold.js';
-import { PAGE_OPTION, withPage } from './pages.js';
-import { buttonLabel, organizationSpans, plural, shortName } from './present.js';
+import { PAGE_OPTION, withPage } from '../present/pages.js';
+import { buttonLabel, organizationSpans, plural, shortName } from '../present/present.js';
 import { countryCodesOf, isCountryName, matchOrganizations, ofCountry } from './signatory-search.js';
 import type { Command, OptionValues } from './types.js';
 
@@ -84,12 +84,10 @@ function noSignatory(campaign: Campaign, filter: string, signed: readonly Signat
 /** /signatories: who signed, by country or name, ten to a page. */
 export const signatories: Command = {
   name: 'signatories',
-  description: 'Who signed the statements, by country, name or abbreviation',
-  usage: '/signatories [country | name | abbreviation] [page]',
   access: 'everyone',
   cacheable: true,
   options: [
-    { name: 'filter', description: 'A country, a name or an abbreviation', type: 'string', choices: 'signatories' },
+    { name: 'filter', type: 'string', choices: 'signatories' },
     PAGE_OPTION,
   ],
   parse,

@@ -5,13 +5,13 @@
  */
 import type { Campaign, CampaignEvent, Statement } from '../content/campaign.js';
 import { findStatement } from '../content/queries.js';
-import { formatContentDate } from '../schedule/calendar.js';
+import { formatContentDate } from '../time/calendar.js';
 import { action, bold, command, errorReply, paragraph, text } from '../rich/build.js';
 import type { Reply } from '../rich/model.js';
 import { closest } from '../text/closest.js';
 import { clip, fold } from '../text/fold.js';
-import { PAGE_OPTION, pageOf, pagedReply, withPage, type Piece } from './pages.js';
-import { authorShort, buttonLabel, dateShort, eventDate, eventLabel, figureGroupSpans, figuresByQuote, provenancePieces } from './present.js';
+import { PAGE_OPTION, pageOf, pagedReply, withPage, type Piece } from '../present/pages.js';
+import { authorShort, buttonLabel, dateShort, eventDate, eventLabel, figureGroupSpans, figuresByQuote, provenancePieces } from '../present/present.js';
 import type { Command } from './types.js';
 
 /** Events where statements give different values for the same thing counted: where the sources disagree. */
@@ -68,11 +68,9 @@ function provenance(campaign: Campaign, s: Statement, page: number): Reply {
 /** /sources: short labels, provenance one tap away, and where the sources disagree. */
 export const sources: Command = {
   name: 'sources',
-  description: 'Where each statement comes from, and where the sources disagree',
-  usage: '/sources [statement] [page]',
   access: 'everyone',
   cacheable: true,
-  options: [{ name: 'statement', description: 'A statement id (see /statements)', type: 'string', choices: 'statements' }, PAGE_OPTION],
+  options: [{ name: 'statement', type: 'string', choices: 'statements' }, PAGE_OPTION],
   parse(raw) {
     const { rest, page } = withPage(raw);
     return { statement: rest || undefined, page };

@@ -5,18 +5,20 @@ import type { Command } from './types.js';
 /** /start: the welcome, with buttons to the first things to try. */
 export const start: Command = {
   name: 'start',
-  description: 'Welcome and first steps',
   access: 'everyone',
   cacheable: true,
   options: [],
-  run(_args, _inv, { campaign }) {
+  run({ voice }, _inv, { campaign }) {
     return reply(message(campaign.meta.title, [
       paragraph(campaign.meta.summary),
-      paragraph('Try ', command('/demands'), ', ', command('/signatories'), ', ', command('/timeline'), ' or ', command('/next'), '. ',
-        command('/help'), ' lists every command.'),
+      paragraph(...voice.rich('start-try', {
+        demands: command('/demands'), signatories: command('/signatories'), timeline: command('/timeline'),
+        next: command('/next'), help: command('/help'),
+      })),
     ]), undefined, [
-      action('Demands', 'demands'), action('Timeline', 'timeline'), action('Next anniversary', 'next'),
-      action('Signatories', 'signatories'), action('Sources', 'sources'), action('All commands', 'help'),
+      action(voice.t('start-demands'), 'demands'), action(voice.t('start-timeline'), 'timeline'),
+      action(voice.t('start-next'), 'next'), action(voice.t('start-signatories'), 'signatories'),
+      action(voice.t('start-sources'), 'sources'), action(voice.t('start-help'), 'help'),
     ]);
   },
 };

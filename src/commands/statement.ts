@@ -5,13 +5,13 @@
  */
 import type { Campaign, Statement } from '../content/campaign.js';
 import { findStatement } from '../content/queries.js';
-import { formatContentDate } from '../schedule/calendar.js';
+import { formatContentDate } from '../time/calendar.js';
 import { action, bold, command, errorReply, italic, paragraph, text } from '../rich/build.js';
 import type { Reply } from '../rich/model.js';
 import { closest } from '../text/closest.js';
 import { clip, fold } from '../text/fold.js';
-import { PAGE_OPTION, pageOf, pagedReply, splitText, withPage, type Piece } from './pages.js';
-import { plural, provenancePieces, shortName } from './present.js';
+import { PAGE_OPTION, pageOf, pagedReply, splitText, withPage, type Piece } from '../present/pages.js';
+import { plural, provenancePieces, shortName } from '../present/present.js';
 import type { Command } from './types.js';
 
 /** The argument that asks for the full text. */
@@ -62,13 +62,11 @@ function notFound(campaign: Campaign, query: string): Reply {
 /** /statement: one statement shown whole, its full text page by page. */
 export const statement: Command = {
   name: 'statement',
-  description: 'One statement: summary, author, date, source, demands, and the full text',
-  usage: '/statement <id> [text] [page]',
   access: 'everyone',
   cacheable: true,
   options: [
-    { name: 'id', description: 'Statement id (see /statements)', type: 'string', required: true, choices: 'statements' },
-    { name: 'part', description: '“text” for the full text, page by page', type: 'string' },
+    { name: 'id', type: 'string', required: true, choices: 'statements' },
+    { name: 'part', type: 'string' },
     PAGE_OPTION,
   ],
   parse(raw) {

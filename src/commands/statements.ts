@@ -1,14 +1,12 @@
 /** /statements [page] — the statements by short label, with author and date, each one tap away. */
 import { action, bold, command, text } from '../rich/build.js';
 import type { Command } from './types.js';
-import { PAGE_OPTION, pageOf, pagedReply, withPage, type Piece } from './pages.js';
-import { authorShort, buttonLabel, dateShort } from './present.js';
+import { PAGE_OPTION, pageOf, pagedReply, withPage, type Piece } from '../present/pages.js';
+import { authorShort, buttonLabel, dateShort } from '../present/present.js';
 
 /** /statements: every statement by short label, each one tap away. */
 export const statements: Command = {
   name: 'statements',
-  description: 'List the statements this campaign is built from',
-  usage: '/statements [page]',
   access: 'everyone',
   cacheable: true,
   options: [PAGE_OPTION],

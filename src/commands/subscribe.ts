@@ -1,9 +1,9 @@
 /** /subscribe [HH:MM] [time zone] — anniversary reminders in this chat, at its local hour. */
 import { code, errorReply, paragraph, reply, message, text, command, time } from '../rich/build.js';
 import type { Reply } from '../rich/model.js';
-import { formatDay } from '../schedule/calendar.js';
+import { formatDay } from '../time/calendar.js';
 import { upcomingReminders } from '../schedule/due.js';
-import { describeTimeZone, normalizeClockTime, parseTimeAndZone, resolveTimeZone } from '../schedule/zones.js';
+import { describeTimeZone, normalizeClockTime, parseTimeAndZone, resolveTimeZone } from '../time/zones.js';
 import { chatKey } from '../chat.js';
 import { CHAT_SETTINGS, readChatSettings, type ChatSettings } from '../store/chat-settings.js';
 import { clip } from '../text/fold.js';
@@ -12,8 +12,8 @@ import type { Command, OptionSpec, OptionValues } from './types.js';
 
 /** The `time` and `zone` options shared by /subscribe and /settings. */
 export const TIME_AND_ZONE_OPTIONS: readonly OptionSpec[] = [
-  { name: 'time', description: 'Local time of the reminders, HH:MM (24-hour)', type: 'string' },
-  { name: 'zone', description: 'Time zone, e.g. Europe/Berlin', type: 'string', choices: 'timezones' },
+  { name: 'time', type: 'string' },
+  { name: 'zone', type: 'string', choices: 'timezones' },
 ];
 
 /** Validated time and zone, each only when given. */
@@ -56,12 +56,10 @@ export const isReply = (value: TimeAndZone | Reply): value is Reply => 'messages
 
 export const subscribe: Command = {
   name: 'subscribe',
-  description: 'Post anniversary reminders in this chat, at a local time and time zone you choose',
-  usage: '/subscribe [HH:MM] [time zone]',
   access: 'admin',
   options: [
     ...TIME_AND_ZONE_OPTIONS,
-    { name: 'channel', description: 'Channel to post the reminders in (default: this one)', type: 'channel', platforms: ['discord'] },
+    { name: 'channel', type: 'channel', platforms: ['discord'] },
   ],
   parse: parseTimeAndZone,
   async run({ options }, inv, { campaign, store }) {

@@ -9,8 +9,8 @@ import { action, bold, command, errorReply, italic, message, paragraph, reply, t
 import type { Reply } from '../rich/model.js';
 import { closest } from '../text/closest.js';
 import { clip, fold } from '../text/fold.js';
-import { PAGE_OPTION, pageOf, pagedReply, withPage, type Piece } from './pages.js';
-import { buttonLabel, topicLabel, eventDate, eventLabel, figureGroupSpans, figuresByQuote, publicRecordNote, sourcesText } from './present.js';
+import { PAGE_OPTION, pageOf, pagedReply, withPage, type Piece } from '../present/pages.js';
+import { buttonLabel, topicLabel, eventDate, eventLabel, figureGroupSpans, figuresByQuote, publicRecordNote, sourcesText } from '../present/present.js';
 import type { Command } from './types.js';
 
 /** Events listed per page (each gets a button; a reply has at most 12). */
@@ -68,11 +68,9 @@ function details(campaign: Campaign, e: CampaignEvent, page: number): Reply {
 /** /timeline: dates and titles, one event’s details one tap away. */
 export const timeline: Command = {
   name: 'timeline',
-  description: 'The events in order; one event’s details, figures and sources',
-  usage: '/timeline [event] [page]',
   access: 'everyone',
   cacheable: true,
-  options: [{ name: 'event', description: 'An event id (see /timeline)', type: 'string' }, PAGE_OPTION],
+  options: [{ name: 'event', type: 'string' }, PAGE_OPTION],
   parse(raw) {
     const { rest, page } = withPage(raw);
     return { event: rest || undefined, page };

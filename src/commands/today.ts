@@ -1,17 +1,16 @@
 /** /today — what happened on this day, in the chat's time zone, each event one tap from its details. */
 import { action, command, heading, italic, message, paragraph, reply } from '../rich/build.js';
 import type { Block } from '../rich/model.js';
-import { eventsOnThisDay, formatDay, localTime } from '../schedule/calendar.js';
+import { eventsOnThisDay, formatDay, localTime } from '../time/calendar.js';
 import { chatTimeZone } from '../store/chat-settings.js';
 import type { Command } from './types.js';
-import { PAGE_BUDGET, messageLength } from './pages.js';
-import { eventLabel, publicRecordNote, sourcesText } from './present.js';
+import { PAGE_BUDGET, messageLength } from '../present/pages.js';
+import { eventLabel, publicRecordNote, sourcesText } from '../present/present.js';
 import type { CampaignEvent } from '../content/campaign.js';
 
 /** /today: what happened on this day in the chat’s time zone. */
 export const today: Command = {
   name: 'today',
-  description: 'What happened on this day, in this chat’s time zone',
   access: 'everyone',
   options: [],
   async run(_args, inv, { campaign, store }) {

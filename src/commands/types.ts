@@ -10,6 +10,7 @@ import type { Store } from '../store/store.js';
 import type { ChatRef, Platform } from '../chat.js';
 import type { PostingProblem } from '../adapter.js';
 import type { Translator } from '../i18n/translator.js';
+import type { Voice } from '../i18n/voice.js';
 
 export type { ChatRef, Platform } from '../chat.js';
 
@@ -22,10 +23,13 @@ export type Access = 'everyone' | 'admin';
 /** Where an option's autocomplete choices come from. */
 export type ChoiceSource = 'statements' | 'organizations' | 'countries' | 'topics' | 'signatories' | 'timezones';
 
-/** One option of a command (a Discord slash option; positional text elsewhere). */
+/**
+ * One option of a command (a Discord slash option; positional text elsewhere).
+ * Its description is the catalog message `command-<command>-<option>`, else
+ * `option-<option>` (see `describe.ts`).
+ */
 export interface OptionSpec {
   readonly name: string;
-  readonly description: string;
   /** `channel`: a channel of the same server, picked in the platform's UI (Discord only). */
   readonly type: 'string' | 'integer' | 'channel';
   /** Offered only on these platforms (default: everywhere). */
@@ -51,8 +55,15 @@ export interface Invocation {
   readonly chat: ChatRef;
   /** The invoker's role, resolved lazily (it may cost a platform call). */
   readonly role: () => Promise<Role>;
-  /** BCP 47 language tag of the chat or user, when the platform tells. */
+  /**
+   * BCP 47 tag of the language the platform suggests for public answers here:
+   * the Telegram user's `language_code` in a private chat or an inline query,
+   * Discord's `guild_locale` in a server and the user's `locale` in a DM.
+   * Absent where the platform has no hint for the whole chat (Telegram groups).
+   */
   readonly locale?: string;
+  /** The invoker's own language tag, for answers only they see (Discord's `locale`). */
+  readonly userLocale?: string;
   /** The instant the command is handled at. */
   readonly now: Date;
   /**
@@ -70,8 +81,8 @@ export interface Services {
   /** The full command list (for /help). */
   readonly commands: readonly Command[];
   /**
-   * The bot's own words in each language (`locales/*.ftl`). Absent: commands
-   * use the project's catalogs (`sharedTranslator()`).
+   * The bot's own words in each language (`locales/*.ftl`). Absent: the
+   * project's catalogs (`sharedTranslator()`).
    */
   readonly translator?: Translator;
 }
@@ -81,26 +92,29 @@ export interface CommandArgs {
   readonly options: OptionValues;
   /** The raw text (for echoing back in answers). */
   readonly text: string;
+  /** The bot's words and formats in the language chosen for this answer. */
+  readonly voice: Voice;
 }
 
-/** A declarative command. */
+/**
+ * A declarative command. Its words live in the catalogs: `command-<name>` is
+ * its one-line description (≤ 100 characters, Discord's and Telegram's
+ * limit, no full stop), `command-<name>-usage` its usage line for help.
+ */
 export interface Command {
   readonly name: string;
-  /** One line, ≤ 100 characters (Discord's and Telegram's limit), no trailing period. */
-  readonly description: string;
   readonly options: readonly OptionSpec[];
   readonly access: Access;
-  /** Usage line for help, e.g. `/demands [statement | organisation | topic]`. */
-  readonly usage?: string;
   /**
    * Maps raw text to option values for text platforms. Default: the whole
    * text goes to the first option. Return a string to refuse with that reason.
    */
-  readonly parse?: (text: string) => OptionValues | string;
+  readonly parse?: (text: string, voice: Voice) => OptionValues | string;
   /**
-   * True when the reply depends only on the campaign's content and the option
-   * values: not on the chat, the invoker, the platform or the time. The
-   * dispatcher then builds it once per set of option values and serves that
+   * True when the reply depends only on the campaign's content, the language
+   * and the option values: not on the chat, the invoker, the platform or the
+   * time. The dispatcher then builds it once per language and set of option
+   * values and serves that
    * reply again, frozen (so renderers may keep what they made of it).
    */
   readonly cacheable?: boolean;

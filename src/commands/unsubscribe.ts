@@ -5,7 +5,6 @@ import type { Command } from './types.js';
 
 export const unsubscribe: Command = {
   name: 'unsubscribe',
-  description: 'Stop the anniversary reminders in this chat',
   access: 'admin',
   options: [],
   async run(_args, inv, { store }) {

@@ -1,7 +1,7 @@
 /** /upcoming — this chat's next reminders, with local date and time. */
 import { bullets, italic, message, paragraph, reply, text, command, time } from '../rich/build.js';
 import { dayInStatements } from '../content/queries.js';
-import { formatDay, localTime, ordinal } from '../schedule/calendar.js';
+import { formatDay, localTime, ordinal } from '../time/calendar.js';
 import { upcomingReminders } from '../schedule/due.js';
 import { readChatSettings } from '../store/chat-settings.js';
 import { flaggedProblemBlocks } from './posting.js';
@@ -15,7 +15,6 @@ const pad = (n: number): string => String(n).padStart(2, '0');
 /** /upcoming: this chat’s next reminders, saying where an event’s day is not in the statements. */
 export const upcoming: Command = {
   name: 'upcoming',
-  description: 'This chat’s next anniversary reminders, with local date and time',
   access: 'admin',
   options: [],
   async run(_args, inv, { campaign, store }) {

@@ -47,6 +47,11 @@ export const campaignFileSchema = z.object({
   timeZone: nonEmpty.refine((tz) => {
     try { new Intl.DateTimeFormat('en', { timeZone: tz }); return true; } catch { return false; }
   }, 'is not a known IANA time zone'),
+  /**
+   * The language chats get when they chose none and their platform gives no
+   * hint (`en`, `ru` or `kk`; English when left out).
+   */
+  language: z.enum(['en', 'ru', 'kk'], { error: 'must be en, ru or kk' }).optional(),
   /** Local time reminders go out at by default, HH:MM. */
   reminderTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour)'),
   /** Statement whose demands `/demands` shows first. */

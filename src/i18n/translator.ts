@@ -3,6 +3,7 @@
  * catalogs, `locales/<language>.ftl`, formatted in the chat's language.
  */
 import { existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { FluentBundle, FluentResource } from '@fluent/bundle';
@@ -73,6 +74,19 @@ export async function loadTranslator(dir = defaultLocalesDir()): Promise<Transla
   return createTranslator(catalogs);
 }
 
-let shared: Promise<Translator> | undefined;
+/** Reads the catalogs synchronously (start-up and tests), like `loadTranslator`. */
+export function loadTranslatorSync(dir = defaultLocalesDir()): Translator {
+  const catalogs: Partial<Record<Language, string>> = {};
+  for (const language of LANGUAGES) {
+    try {
+      catalogs[language] = readFileSync(join(dir, `${language}.ftl`), 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || language === FALLBACK_LANGUAGE) throw error;
+    }
+  }
+  return createTranslator(catalogs);
+}
+
+let shared: Translator | undefined;
 /** The translator over the project's own catalogs, loaded once (for services built without one). */
-export const sharedTranslator = (): Promise<Translator> => (shared ??= loadTranslator());
+export const sharedTranslator = (): Translator => (shared ??= loadTranslatorSync());

@@ -10,7 +10,7 @@
 import type { CampaignEvent } from '../content/campaign.js';
 import {
   anniversariesOn, dayFromNumber, dayNumber, isValidTimeZone, localTime, nextAnniversaries, parseClockTime, zonedInstant, type Day,
-} from './calendar.js';
+} from '../time/calendar.js';
 
 /** A distinct (zone, time) pair shared by subscribed chats. */
 export interface Slot {

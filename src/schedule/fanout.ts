@@ -14,7 +14,7 @@ import type { Platform } from '../chat.js';
 import type { Campaign } from '../content/campaign.js';
 import { deliver, deliveryKey, type DeliveryContext, type DeliveryJob, type DeliveryOutcome, type HeldClaim } from './delivery.js';
 import { slotKey, type DueReminder } from './due.js';
-import { reminderMessage, type Reminder } from './message.js';
+import { reminderMessage, type Reminder } from '../present/reminder.js';
 import type { SlotGroup } from './subscriptions.js';
 
 /** Outcomes of one tick's fan-out, by kind. */

@@ -7,9 +7,9 @@ import type { Campaign } from '../content/campaign.js';
 import { PlacardError } from '../errors.js';
 import type { Action, Block, RichMessage, Span } from '../rich/model.js';
 import type { Store } from '../store/store.js';
-import { anniversariesOn, formatDay, nextAnniversaries, ordinal, parseClockTime, zonedInstant, type Day } from './calendar.js';
+import { anniversariesOn, formatDay, nextAnniversaries, ordinal, parseClockTime, zonedInstant, type Day } from '../time/calendar.js';
 import { slotKey, type Slot } from './due.js';
-import { reminderMessage } from './message.js';
+import { reminderMessage } from '../present/reminder.js';
 import { countSubscriptions, type SlotCount } from './subscriptions.js';
 
 /** The preview date is not a real `YYYY-MM-DD` day. */

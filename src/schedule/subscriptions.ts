@@ -5,7 +5,7 @@
  * re-reads the chat's own settings before it goes out).
  */
 import type { ChatRef, Platform } from '../chat.js';
-import { parseClockTime, formatClockTime } from './calendar.js';
+import { parseClockTime, formatClockTime } from '../time/calendar.js';
 import { CHAT_SETTINGS, type ChatSettings } from '../store/chat-settings.js';
 import type { Store } from '../store/store.js';
 import { slotKey, type Slot } from './due.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CampaignEvent } from '../../src/content/campaign.js';
 import {
   anniversariesOn, anniversaryIn, daysBetween, formatContentDate, localTime, nextAnniversaries, ordinal,
-} from '../../src/schedule/calendar.js';
+} from '../../src/time/calendar.js';
 
 const event = (id: string, date: string, remind = true): CampaignEvent => {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];

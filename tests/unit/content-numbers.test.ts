@@ -12,7 +12,7 @@ import { Dispatcher } from '../../src/commands/dispatch.js';
 import type { Campaign, CampaignEvent } from '../../src/content/campaign.js';
 import { reply } from '../../src/rich/build.js';
 import type { Reply } from '../../src/rich/model.js';
-import { reminderMessage } from '../../src/schedule/message.js';
+import { reminderMessage } from '../../src/present/reminder.js';
 import { openStore } from '../../src/store/open.js';
 import { invocation, shippedCampaign } from '../helpers/core.js';
 import { bareNumbers } from '../helpers/own-voice.js';

@@ -5,7 +5,7 @@ import { Dispatcher } from '../../src/commands/dispatch.js';
 import type { Services } from '../../src/commands/types.js';
 import { reply } from '../../src/rich/build.js';
 import type { Reply } from '../../src/rich/model.js';
-import { reminderMessage } from '../../src/schedule/message.js';
+import { reminderMessage } from '../../src/present/reminder.js';
 import { invocation, testDispatcher } from '../helpers/core.js';
 
 const plain = (r: Reply): string => renderReply(r, { ansi: false });

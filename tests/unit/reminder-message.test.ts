@@ -14,7 +14,7 @@ import type { Campaign, CampaignEvent } from '../../src/content/campaign.js';
 import { loadCampaign } from '../../src/content/load.js';
 import { dayInStatements, findTopic } from '../../src/content/queries.js';
 import { reply } from '../../src/rich/build.js';
-import { figureOfTheDay, reminderMessage, type Reminder } from '../../src/schedule/message.js';
+import { figureOfTheDay, reminderMessage, type Reminder } from '../../src/present/reminder.js';
 import { shippedCampaign } from '../helpers/core.js';
 
 const MINIMAL = resolve(import.meta.dirname, '../fixtures/content-minimal');

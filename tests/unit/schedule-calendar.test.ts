@@ -2,11 +2,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CampaignEvent } from '../../src/content/campaign.js';
-import { localTime, zonedInstant, zoneOffsetMs } from '../../src/schedule/calendar.js';
+import { localTime, zonedInstant, zoneOffsetMs } from '../../src/time/calendar.js';
 import {
   AnniversaryGate, anyAnniversaryNear, dueReminders, upcomingReminders, type DueReminder, type Slot,
 } from '../../src/schedule/due.js';
-import { knownTimeZones } from '../../src/schedule/zones.js';
+import { knownTimeZones } from '../../src/time/zones.js';
 import { shippedCampaign } from '../helpers/core.js';
 
 const event = (id: string, date: string, remind = true): CampaignEvent => {

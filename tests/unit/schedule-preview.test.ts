@@ -1,7 +1,7 @@
 /** The reminder message and the `placard reminders --date` preview. */
 import { describe, expect, it } from 'vitest';
 import { PlacardError } from '../../src/errors.js';
-import { reminderMessage, reminderTitle } from '../../src/schedule/message.js';
+import { reminderMessage, reminderTitle } from '../../src/present/reminder.js';
 import { PreviewDateError, plainText, previewReminders } from '../../src/schedule/preview.js';
 import { openStore } from '../../src/store/open.js';
 import { shippedCampaign } from '../helpers/core.js';

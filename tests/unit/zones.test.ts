@@ -1,9 +1,9 @@
 /** Reading typed time zones: IANA names (renamed ones too), fixed offsets, city names in several scripts. */
 import { describe, expect, it } from 'vitest';
-import { isValidTimeZone, localTime } from '../../src/schedule/calendar.js';
-import { CITY_NAMES } from '../../src/schedule/city-names.js';
-import { etcZoneOffset, formatOffset, offsetZone, parseFixedOffset, zoneOffsetAt } from '../../src/schedule/zone-offsets.js';
-import { currentZoneName, describeTimeZone, knownTimeZones, parseTimeAndZone, resolveTimeZone, type ZoneLookup } from '../../src/schedule/zones.js';
+import { isValidTimeZone, localTime } from '../../src/time/calendar.js';
+import { CITY_NAMES } from '../../src/time/city-names.js';
+import { etcZoneOffset, formatOffset, offsetZone, parseFixedOffset, zoneOffsetAt } from '../../src/time/zone-offsets.js';
+import { currentZoneName, describeTimeZone, knownTimeZones, parseTimeAndZone, resolveTimeZone, type ZoneLookup } from '../../src/time/zones.js';
 
 const zoneOf = (lookup: ZoneLookup): string | undefined => ('zone' in lookup ? lookup.zone : undefined);
 const suggestionsOf = (lookup: ZoneLookup): readonly string[] => ('suggestions' in lookup ? lookup.suggestions : []);

@@ -14,7 +14,7 @@ import { dayInStatements, inStatementOrder } from '../content/queries.js';
 import type { CampaignFile } from '../content/schema.js';
 import { action, bold, bullets, italic, link, message, paragraph, text } from '../rich/build.js';
 import type { Action, Block, RichMessage, Span } from '../rich/model.js';
-import { formatContentDate, formatDay } from './calendar.js';
+import { formatContentDate, formatDay } from '../time/calendar.js';
 
 /** A reminder as it is sent: one message and the buttons under it. */
 export interface Reminder {

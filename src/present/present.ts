@@ -4,10 +4,11 @@ import type { Topic } from '../content/schema.js';
 import { dayInStatements, inStatementOrder } from '../content/queries.js';
 import { NOT_NAMED, UNDATED } from '../content/schema.js';
 import { bold, italic, paragraph, text } from '../rich/build.js';
-import type { Span } from '../rich/model.js';
+import type { Block, Span } from '../rich/model.js';
 import type { Piece } from './pages.js';
 import { countryText } from '../text/countries.js';
-import { formatContentDate, formatDay } from '../schedule/calendar.js';
+import { formatContentDate } from '../time/calendar.js';
+import type { Voice } from '../i18n/voice.js';
 
 /** "UC — Unité Communiste (Communist United), France"; a country read from the name says so: "…, Germany (from its name)". */
 export function organizationSpans(org: Organization): Span[] {
@@ -26,6 +27,15 @@ export const shortName = (org: Organization): string => org.abbreviation ?? org.
 /** "1 statement", "2 statements". */
 export const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
+/**
+ * The note an answer that quotes carries once, in the reader's language:
+ * demands, figures and statement texts are quoted in the original. None in
+ * English, the language the shipped campaign's quotes are in.
+ */
+export function quotedInOriginal(voice: Voice): Block[] {
+  return voice.language === 'en' ? [] : [paragraph(italic(voice.t('quoted-in-original')))];
+}
+
 /** An organisation's name with its English name where the source gives a different one. */
 const fullName = (a: Organization): string => (a.englishName && a.englishName !== a.name ? `${a.name} (${a.englishName})` : a.name);
 
@@ -39,15 +49,15 @@ export function authorText(statement: Statement): string {
 export const coordinatorText = (s: Statement): string | undefined => (s.coordinatedBy ? fullName(s.coordinatedBy) : undefined);
 
 /** Who wrote a statement, in a few words: "SKP", "Socialist Movement of Kazakhstan", "co-ordinated by RISE, author not named". */
-export function authorShort(s: Statement): string {
+export function authorShort(voice: Voice, s: Statement): string {
   if (s.author) return shortName(s.author);
-  return s.coordinatedBy ? `co-ordinated by ${shortName(s.coordinatedBy)}, author not named` : 'author not named';
+  return s.coordinatedBy ? voice.t('author-coordinated-not-named', { coordinator: shortName(s.coordinatedBy) }) : voice.t('author-not-named');
 }
 
 /** "21 January 2022", "February 2022" or "undated" (with the publication date the text gives, if any). */
-export function dateShort(s: Statement): string {
-  if (s.date !== UNDATED) return formatContentDate(s.date);
-  return s.published ? `undated, published ${formatContentDate(s.published)}` : 'undated';
+export function dateShort(voice: Voice, s: Statement): string {
+  if (s.date !== UNDATED) return voice.contentDate(s.date);
+  return s.published ? voice.t('date-undated-published', { published: voice.contentDate(s.published) }) : voice.t('date-undated');
 }
 
 /**
@@ -78,18 +88,21 @@ export function sourcesText(campaign: Campaign, ids: readonly string[]): string 
 }
 
 /** A figure line: value and what, then the source's own words and the source's short label. */
-export function figureSpans(campaign: Campaign, event: CampaignEvent, index: number): Span[] {
-  return figureGroupSpans(campaign, [event.figures[index]!]);
+export function figureSpans(voice: Voice, campaign: Campaign, event: CampaignEvent, index: number): Span[] {
+  return figureGroupSpans(voice, campaign, [event.figures[index]!]);
 }
 
 /**
  * One line for figures that one quote of one statement gives: each value and
- * what it counts, then the quote once and the source's short label.
+ * what it counts, then the quote once (as published) and the source's short label.
  */
-export function figureGroupSpans(campaign: Campaign, figures: readonly CampaignEvent['figures'][number][]): Span[] {
+export function figureGroupSpans(voice: Voice, campaign: Campaign, figures: readonly CampaignEvent['figures'][number][]): Span[] {
   const f = figures[0]!;
-  const counted = f.counted === undefined ? '' : f.counted === 'later' ? ', counted on a later day' : `, counted by ${formatContentDate(f.counted)}`;
-  return [bold(figures.map((g) => `${g.value} ${g.what}`).join('; ')), text(` — “${f.quote}” (${sourcesText(campaign, [f.source])}${counted})`)];
+  const source = sourcesText(campaign, [f.source]);
+  const cited = f.counted === undefined ? voice.t('figure-source', { source })
+    : f.counted === 'later' ? voice.t('figure-source-counted-later', { source })
+      : voice.t('figure-source-counted-by', { source, day: voice.contentDate(f.counted) });
+  return [bold(figures.map((g) => `${g.value} ${g.what}`).join('; ')), text(` — “${f.quote}” (${cited})`)];
 }
 
 /**
@@ -107,13 +120,13 @@ export function figuresByQuote(campaign: Campaign, event: CampaignEvent): Campai
 }
 
 /** An event's date, saying briefly when its day is public record but in none of its statements. */
-export function eventDate(campaign: Campaign, event: CampaignEvent): string {
-  return dayInStatements(campaign, event) ? formatDay(event) : `${formatDay(event)} (day not in the statements)`;
+export function eventDate(voice: Voice, campaign: Campaign, event: CampaignEvent): string {
+  return dayInStatements(campaign, event) ? voice.day(event) : voice.t('event-day-not-in-statements', { day: voice.day(event) });
 }
 
 /** "The date, 16 December 2011, is public record; the statements do not give it." — or undefined when a statement gives the day. */
-export function publicRecordNote(campaign: Campaign, event: CampaignEvent): string | undefined {
-  return dayInStatements(campaign, event) ? undefined : `The date, ${formatDay(event)}, is public record; the statements do not give it.`;
+export function publicRecordNote(voice: Voice, campaign: Campaign, event: CampaignEvent): string | undefined {
+  return dayInStatements(campaign, event) ? undefined : voice.t('event-public-record', { day: voice.day(event) });
 }
 
 /** Longest button label (Discord allows 80, but a phone row shows about this much). */
@@ -127,10 +140,8 @@ export function buttonLabel(value: string): string {
   return `${(space > MAX_LABEL / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:—–-]+$/u, '')}…`;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** An event's button: "4 Jan 2022: Oil workers at…". */
-export const eventLabel = (e: CampaignEvent): string => buttonLabel(`${e.day} ${MONTHS[e.month - 1]} ${e.year}: ${e.title}`);
+/** An event's button: "4 Jan 2022: Oil workers at…" in the voice's language. */
+export const eventLabel = (voice: Voice, e: CampaignEvent): string => buttonLabel(`${voice.shortDay(e)}: ${e.title}`);
 
 /** Statements with demands, the campaign's featured one first. */
 export function withDemands(campaign: Campaign): Statement[] {
@@ -139,8 +150,15 @@ export function withDemands(campaign: Campaign): Statement[] {
   return [...first, ...all.filter((s) => s.id !== campaign.meta.demandsFirst)];
 }
 
-/** A topic's button: its id in words ("Prisoners", "Right to strike"). */
-export const topicLabel = (t: Topic): string => buttonLabel(`${t.id.charAt(0).toUpperCase()}${t.id.slice(1).replace(/[-_]+/g, ' ')}`);
+/**
+ * A topic's button: the catalog's short name for it where there is one
+ * (`topic-<id>`: "Prisoners"), else its label from the content, cut to fit.
+ */
+export function topicLabel(voice: Voice, t: Topic): string {
+  const id = `topic-${t.id}`;
+  const short = voice.t(id);
+  return buttonLabel(short === id ? t.label : short);
+}
 
 /** Who wrote or co-ordinated a statement, when, and where it comes from: the lines /statement and /sources share. */
 export function provenancePieces(s: Statement): Piece[] {

@@ -10,7 +10,7 @@
 import { errorReply, message, reply } from '../rich/build.js';
 import type { Action, Block, Reply, RichMessage, Span } from '../rich/model.js';
 import { clip } from '../text/fold.js';
-import type { OptionValues } from './types.js';
+import type { OptionValues } from '../commands/types.js';
 
 /** What a phone shows comfortably (DESIGN.md); every command's message stays within it. */
 export const PHONE_LIMIT = 1_500;
@@ -125,7 +125,7 @@ export function withPage(raw: string): { readonly rest: string; readonly page?: 
 export const pageOf = (options: OptionValues): number => Number(options.page ?? 1);
 
 /** The `page` option shared by paged commands. */
-export const PAGE_OPTION = { name: 'page', description: 'Page number', type: 'integer', min: 1 } as const;
+export const PAGE_OPTION = { name: 'page', type: 'integer', min: 1 } as const;
 
 /** How a paged answer is made. */
 export interface PagedAnswer {

@@ -3,7 +3,6 @@
  * `08:30`, `8:30`, `europe/berlin`, `America/New York`, `Berlin`, `Москва`,
  * `UTC+3`, in any order.
  */
-import type { OptionValues } from '../commands/types.js';
 import { closest } from '../text/closest.js';
 import { foldLoose } from '../text/fold.js';
 import { formatClockTime, isValidTimeZone, parseClockTime } from './calendar.js';
@@ -153,6 +152,9 @@ export function normalizeClockTime(typed: string): string | undefined {
   return t ? formatClockTime(t) : undefined;
 }
 
+/** A reminder time and a zone as typed, either or both. */
+export type TimeAndZoneText = { readonly time?: string; readonly zone?: string };
+
 /**
  * Splits argument text into `time` and `zone`, in either order. A word that
  * starts with a digit is taken for a time; the rest is the zone (`UTC + 3` is
@@ -160,7 +162,7 @@ export function normalizeClockTime(typed: string): string | undefined {
  * are allowed (`/settings zone Europe/Berlin`).
  * Returns a reason (a string) when the text cannot be read.
  */
-export function parseTimeAndZone(text: string): OptionValues | string {
+export function parseTimeAndZone(text: string): TimeAndZoneText | string {
   const glued = text.replace(/\b(UTC|GMT)\s*([+\-\u2212])\s*(?=\d)/gi, '$1$2');
   const words = glued.trim().split(/\s+/).filter((w) => w.length > 0 && !/^(time|zone|timezone|tz)$/i.test(w));
   const times = words.filter((w) => /^\d/.test(w));
