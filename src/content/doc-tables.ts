@@ -3,16 +3,30 @@
  * their JSON Schemas) and the explanations of `fields.ts`. Each table sits
  * between `<!-- fields:NAME -->` and `<!-- /fields:NAME -->` in the doc.
  */
+import { isLanguage } from '../i18n/languages.js';
 import { SCHEMA_NAMES, fieldRows, type JsonNode, type SchemaName } from './json-schema.js';
 
 const DATE = '^\\d{4}-\\d{2}-\\d{2}$';
 const MONTH = '^\\d{4}-(0[1-9]|1[0-2])$';
 
-/** A JSON Schema type in words: "text", "date YYYY-MM-DD", "list of id". */
+/** The languages of a group of translations (`{en, ru, kk}`), or undefined for any other node. */
+const translationKeys = (node: JsonNode): string[] | undefined => {
+  const keys = Object.keys(node.properties ?? {});
+  return node.type === 'object' && keys.length > 0 && keys.every(isLanguage) ? keys : undefined;
+};
+
+/** A JSON Schema type in words: "text", "date YYYY-MM-DD", "list of id", "text, or one per language (en, ru, kk)". */
 export function typeWords(node: JsonNode): string {
   if (node.const !== undefined) return `\`${String(node.const)}\``;
   if (node.enum) return node.enum.map((v) => `\`${String(v)}\``).join(' or ');
-  if (node.anyOf) return node.anyOf.map(typeWords).join(' or ');
+  if (node.anyOf) {
+    const languages = node.anyOf.map(translationKeys).find((k) => k !== undefined);
+    const plain = node.anyOf.filter((n) => translationKeys(n) === undefined);
+    if (languages && plain.length === 1 && plain[0]) {
+      return `${typeWords(plain[0])}, or one per language (${languages.map((l) => `\`${l}\``).join(', ')})`;
+    }
+    return node.anyOf.map(typeWords).join(' or ');
+  }
   switch (node.type) {
     case 'boolean': return 'true or false';
     case 'number': case 'integer': return 'number';

@@ -19,3 +19,9 @@ export function registerEditions(byLanguage: ReadonlyMap<Language, Campaign>): v
 export function campaignIn(campaign: Campaign, language: Language): Campaign {
   return editions.get(campaign)?.get(language) ?? campaign;
 }
+
+/** Every edition of `campaign`, its own first; the campaign alone for content loaded without editions. */
+export function editionsOf(campaign: Campaign): readonly Campaign[] {
+  const all = editions.get(campaign);
+  return all ? [campaign, ...[...all.values()].filter((e) => e !== campaign)] : [campaign];
+}

@@ -4,6 +4,8 @@
  * from the zod schemas in `schema.ts`; this file only explains. A test fails
  * when a schema field has no entry here, so a new field is documented as it
  * is added. Paths use `[]` for "each entry of the list": `topics[].label`.
+ * Which fields may be translated the schemas say (`localized`); the tables
+ * show them as "text, or one per language".
  */
 
 /** A field's explanation and one example value, as it would be written in YAML. */
@@ -19,12 +21,13 @@ const campaign: Docs = {
   title: { about: 'The campaign\'s name, as the bot shows it.', example: 'Solidarity with the workers of Kazakhstan (January 2022)' },
   summary: { about: 'Two or three sentences in the campaign\'s own voice: what it is about.', example: 'The international solidarity campaign with …' },
   timeZone: { about: 'IANA time zone used for a chat that set none.', example: 'Asia/Almaty' },
+  language: { about: 'The language (`en`, `ru` or `kk`) of a chat that chose none and whose platform gives no hint, and of own-voice fields written without translations; English when left out.', example: 'ru' },
   reminderTime: { about: 'Local time reminders go out at by default, HH:MM (24-hour), in quotes.', example: '"09:00"' },
   demandsFirst: { about: 'Id of the statement whose demands `/demands` shows first.', example: 'smk-statement' },
   topics: { about: 'Topic tags that demands and events carry (`/demands prisoners`).' },
   'topics[].id': { about: 'The topic\'s id.', example: 'prisoners' },
   'topics[].label': { about: 'The topic\'s name as the bot shows it.', example: 'Release of political prisoners' },
-  'topics[].aliases': { about: 'Other words people may type for this topic.', example: '[prisoner, detainees, release]' },
+  'topics[].aliases': { about: 'Other words people may type for this topic: one list, or a list per language. Every language\'s words find the topic in every language.', example: '[prisoner, detainees, release]' },
   statementOrder: { about: 'Statement ids in the order every list shows them; the others follow, oldest first.', example: '[smk-statement, icor-resolution]' },
   callToAction: { about: 'The campaign\'s own call to action, closing every reminder.' },
   'callToAction.text': { about: 'One sentence in the campaign\'s voice, at most 200 characters.', example: 'Share the statements and raise their demands.' },

@@ -1,23 +1,28 @@
 /**
- * Loads a campaign's content folder into a typed, cross-checked, frozen
- * `Campaign`: `campaign.yaml`, `organizations.yaml`, `statements/*.md`
- * (YAML front matter between `---` lines, then the body) and `events.yaml`.
- * Every problem in every file is collected and thrown as one `ContentError`.
+ * Loads a campaign's content folder into typed, cross-checked, frozen
+ * `Campaign`s, one per language (`build.ts`): `campaign.yaml`,
+ * `organizations.yaml`, `statements/*.md` (YAML front matter between `---`
+ * lines, then the body) and `events.yaml`. Every problem in every file is
+ * collected and thrown as one `ContentError`; missing translations are
+ * warnings (`translations.ts`).
  */
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { ContentError, type ContentIssue } from '../errors.js';
-import type { Campaign, CampaignEvent, Organization, Statement } from './campaign.js';
-import { ReadOnlyMap, deepFreeze } from './freeze.js';
+import { FALLBACK_LANGUAGE } from '../i18n/languages.js';
+import type { Campaign } from './campaign.js';
+import { buildEditions, fallbacksOf, type StatementFile } from './build.js';
+import { registerEditions } from './editions.js';
+import { resolveIn } from './localized.js';
 import { locateIssues } from './locate.js';
-import { parseYaml, splitFrontMatter, splitParagraphs, type YamlSource } from './parse.js';
+import { parseYaml, splitFrontMatter, type YamlSource } from './parse.js';
 import { zodIssues } from './zod-messages.js';
 import {
-  NOT_NAMED, UNDATED, campaignFileSchema, eventsFileSchema, organizationsFileSchema, statementFrontMatterSchema,
-  type CampaignFile, type EventEntry, type OrganizationEntry,
+  NOT_NAMED, campaignFileSchema, eventsFileSchema, organizationsFileSchema, statementFrontMatterSchema,
 } from './schema.js';
 import { checkStatementExtras } from './check-order.js';
+import { translationWarnings, type ContentWarning } from './translations.js';
 import { CONTENT_FILES, crossCheck, type ParsedStatement } from './validate.js';
 
 const errorCode = (err: unknown): string | undefined =>
@@ -62,7 +67,7 @@ async function loadYamlFile<S extends z.ZodType>(
 }
 
 /** Reads one statement file; undefined when anything failed (issues pushed). */
-async function loadStatement(root: string, rel: string, issues: ContentIssue[], sources: Sources): Promise<ParsedStatement | undefined> {
+async function loadStatement(root: string, rel: string, issues: ContentIssue[], sources: Sources): Promise<StatementFile | undefined> {
   const text = await readText(root, rel, issues);
   if (text === undefined) return undefined;
   const split = splitFrontMatter(text);
@@ -88,7 +93,7 @@ async function loadStatement(root: string, rel: string, issues: ContentIssue[], 
 }
 
 interface LoadedStatements {
-  readonly statements: ParsedStatement[];
+  readonly statements: StatementFile[];
   readonly broken: Set<string>;
 }
 
@@ -105,7 +110,7 @@ async function loadStatements(root: string, issues: ContentIssue[], sources: Sou
     broken.add('*');
     return { statements: [], broken };
   }
-  const statements: ParsedStatement[] = [];
+  const statements: StatementFile[] = [];
   for (const name of names) {
     const s = await loadStatement(root, `${dir}/${name}`, issues, sources);
     if (s) statements.push(s);
@@ -114,85 +119,24 @@ async function loadStatements(root: string, issues: ContentIssue[], sources: Sou
   return { statements, broken };
 }
 
-/** Dated statements oldest first (a month before the days of that month), then undated ones, ties by id. */
-const byDateThenId = (a: { date: string; id: string }, b: { date: string; id: string }): number => {
-  const au = a.date === UNDATED;
-  const bu = b.date === UNDATED;
-  if (au !== bu) return au ? 1 : -1;
-  if (!au && a.date !== b.date) return a.date < b.date ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-};
-
-/** Builds the typed campaign from content that passed every check. */
-function build(
-  dir: string, meta: CampaignFile, orgs: readonly OrganizationEntry[],
-  parsed: readonly ParsedStatement[], entries: readonly EventEntry[],
-): Campaign {
-  const organizationById = new ReadOnlyMap<string, Organization>(orgs.map((o) => [o.id, o]));
-  const org = (id: string): Organization => {
-    const found = organizationById.get(id);
-    if (!found) throw new Error(`internal: organisation ${id} passed validation but is missing`);
-    return found;
-  };
-  const statements: Statement[] = parsed.map(({ file, front, body }) => ({
-    id: front.id,
-    title: front.title,
-    label: front.label ?? front.title,
-    author: front.author === NOT_NAMED ? undefined : org(front.author),
-    ...(front.authorNote !== undefined && { authorNote: front.authorNote }),
-    ...(front.coordinatedBy !== undefined && { coordinatedBy: org(front.coordinatedBy) }),
-    date: front.date,
-    ...(front.dateNote !== undefined && { dateNote: front.dateNote }),
-    source: front.source,
-    ...(front.publisher !== undefined && { publisher: front.publisher }),
-    ...(front.url !== undefined && { url: front.url }),
-    ...(front.published !== undefined && { published: front.published }),
-    ...(front.publishedNote !== undefined && { publishedNote: front.publishedNote }),
-    summary: front.summary,
-    ...(front.signatories !== undefined && {
-      signatories: {
-        ...(front.signatories.asOf !== undefined && { asOf: front.signatories.asOf }),
-        ...(front.signatories.note !== undefined && { note: front.signatories.note }),
-        organizations: front.signatories.organizations.map(org),
-      },
-    }),
-    ...(front.demandsBy !== undefined && { demandsBy: org(front.demandsBy) }),
-    ...(front.demandsNote !== undefined && { demandsNote: front.demandsNote }),
-    demands: front.demands.map((d) => ({ text: d.text, topics: d.topics })),
-    body,
-    paragraphs: splitParagraphs(body),
-    file,
-  }));
-  const rank = new Map((meta.statementOrder ?? []).map((id, i) => [id, i]));
-  statements.sort((a, b) => (rank.get(a.id) ?? rank.size) - (rank.get(b.id) ?? rank.size) || byDateThenId(a, b));
-
-  const events: CampaignEvent[] = entries.map((e) => {
-    const [year, month, day] = e.date.split('-').map(Number) as [number, number, number];
-    return { ...e, year, month, day };
-  });
-  // By date only: Array.prototype.sort is stable, so events of one day keep
-  // the order events.yaml gives them (the order the statements tell them in).
-  events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-
-  return deepFreeze({
-    dir: path.resolve(dir),
-    meta,
-    topics: meta.topics,
-    organizations: [...orgs],
-    organizationById,
-    statements,
-    statementById: new ReadOnlyMap(statements.map((s) => [s.id, s])),
-    events,
-  });
+/** A loaded campaign and what `placard check` says about it without refusing it. */
+export interface LoadedContent {
+  /** The edition in the campaign's own language; `campaignIn` gives the others. */
+  readonly campaign: Campaign;
+  /** Missing translations of own-voice fields, each naming its file and field (or one line per language). */
+  readonly warnings: readonly ContentWarning[];
 }
 
 /**
  * Loads and validates the campaign in `dir` (a content folder as described
- * in `schema.ts`). Resolves to the frozen `Campaign`; rejects with one
- * `ContentError` listing every problem found in every file, each with the
- * file (relative to `dir`) and the dotted field it concerns.
+ * in `schema.ts`), with the warnings `placard check` shows. Builds one
+ * frozen edition per language and registers them (`campaignIn`); resolves
+ * to the edition in the campaign's `language` (English when it sets none).
+ * Rejects with one `ContentError` listing every problem found in every
+ * file, each with the file (relative to `dir`) and the dotted field it
+ * concerns.
  */
-export async function loadCampaign(dir: string): Promise<Campaign> {
+export async function loadContent(dir: string): Promise<LoadedContent> {
   const root = path.resolve(dir);
   const issues: ContentIssue[] = [];
   const sources: Sources = new Map();
@@ -201,8 +145,17 @@ export async function loadCampaign(dir: string): Promise<Campaign> {
   const { statements, broken } = await loadStatements(root, issues, sources);
   const events = await loadYamlFile(root, CONTENT_FILES.events, eventsFileSchema, issues, sources);
 
-  issues.push(...crossCheck({ campaign: meta, organizations: orgs, statements, events, brokenStatements: broken }));
-  issues.push(...checkStatementExtras(meta, orgs, statements, broken));
+  // The checks read every field in the campaign's own language.
+  const language = meta?.language ?? FALLBACK_LANGUAGE;
+  const fallbacks = fallbacksOf({ language });
+  const resolved = {
+    campaign: meta && resolveIn(meta, language, fallbacks),
+    organizations: orgs && resolveIn(orgs, language, fallbacks),
+    statements: statements.map((s): ParsedStatement => ({ file: s.file, front: resolveIn(s.front, language, fallbacks), body: s.body })),
+    events: events && resolveIn(events, language, fallbacks),
+  };
+  issues.push(...crossCheck({ ...resolved, brokenStatements: broken }));
+  issues.push(...checkStatementExtras(resolved.campaign, resolved.organizations, resolved.statements, broken));
   if (issues.length > 0 || !meta || !orgs || !events) {
     // Each issue with its line and column, its entry counted from 1, and its field named.
     throw new ContentError(dir, issues.flatMap((i) => {
@@ -210,5 +163,25 @@ export async function loadCampaign(dir: string): Promise<Campaign> {
       return locateIssues([i], from?.source, from?.value);
     }));
   }
-  return build(dir, meta, orgs, statements, events);
+  const editions = buildEditions(dir, { meta, organizations: orgs, statements, events });
+  registerEditions(editions);
+  const parsed = [
+    { file: CONTENT_FILES.campaign, parsed: meta },
+    { file: CONTENT_FILES.organizations, parsed: orgs },
+    ...statements.map((s) => ({ file: s.file, parsed: s.front })),
+    { file: CONTENT_FILES.events, parsed: events },
+  ].map((f) => ({ ...f, source: sources.get(f.file)?.source, yaml: sources.get(f.file)?.value }));
+  const campaign = editions.get(language);
+  if (!campaign) throw new Error(`internal: no edition in ${language}`);
+  return { campaign, warnings: translationWarnings(parsed, language) };
+}
+
+/**
+ * Loads and validates the campaign in `dir`: `loadContent` without the
+ * warnings. Resolves to the frozen `Campaign` in the campaign's language
+ * (`campaignIn(campaign, 'ru')` gives its Russian edition); rejects with one
+ * `ContentError` listing every problem found.
+ */
+export async function loadCampaign(dir: string): Promise<Campaign> {
+  return (await loadContent(dir)).campaign;
 }

@@ -4,6 +4,7 @@
  */
 import { fold, foldLoose } from '../text/fold.js';
 import type { Campaign, Organization, Statement } from './campaign.js';
+import { editionsOf } from './editions.js';
 import type { Topic } from './schema.js';
 
 /** Every organisation that signed at least one statement, with what it signed. */
@@ -58,12 +59,22 @@ export function findStatement(campaign: Campaign, query: string): Statement | un
   return byAuthor.length === 0 && byCoordinator.length === 1 ? byCoordinator[0] : undefined;
 }
 
-/** A topic by id, label or alias (singular/plural forgiven). */
+/**
+ * A topic by id, label or alias (singular/plural forgiven), in any of the
+ * campaign's languages: the Russian edition finds `prisoners` by
+ * "prisoners", the English one by "заключённые". Returns the topic of
+ * `campaign`'s own edition.
+ */
 export function findTopic(campaign: Campaign, query: string): Topic | undefined {
   const q = foldLoose(query);
   if (!q) return undefined;
   const forms = new Set([q, q.replace(/s$/, ''), `${q}s`]);
-  return campaign.topics.find((t) => [t.id, t.label, ...t.aliases].some((v) => forms.has(foldLoose(v))));
+  const editions = editionsOf(campaign);
+  const words = (t: Topic): string[] => [t.id, ...editions.flatMap((e) => {
+    const same = e.topics.find((x) => x.id === t.id);
+    return same ? [same.label, ...same.aliases] : [];
+  })];
+  return campaign.topics.find((t) => words(t).some((v) => forms.has(foldLoose(v))));
 }
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

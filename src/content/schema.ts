@@ -1,9 +1,13 @@
 /**
  * zod schemas of the files in a campaign's content folder. Shapes only; the
  * cross-checks between files (ids that must exist, demands that must be
- * verbatim in their statement) live in `validate.ts`.
+ * verbatim in their statement) live in `validate.ts`. The campaign's
+ * own-voice fields (titles, summaries, notes, labels) are `localized`: a
+ * text, or its translations `{en, ru, kk}`; quotes (demands, figures'
+ * values and words, statement titles and texts, names) never are.
  */
 import { z } from 'zod';
+import { localized, type Resolved } from './localized.js';
 
 /** The literal written in place of an author the source does not name. */
 export const NOT_NAMED = 'not named in the source';
@@ -33,23 +37,25 @@ export const statementDate = z.union([
 /** A topic tag that demands can carry (`/demands prisoners`). */
 export const topicSchema = z.object({
   id,
-  label: nonEmpty,
-  /** Other words people may type for this topic. */
-  aliases: z.array(nonEmpty).default([]),
+  label: localized(nonEmpty),
+  /** Other words people may type for this topic: one list, or a list per language (each matched in every language). */
+  aliases: localized(z.array(nonEmpty)).prefault([]),
 }).strict();
 
 /** content/campaign.yaml */
 export const campaignFileSchema = z.object({
   id,
-  title: nonEmpty,
-  summary: nonEmpty,
+  title: localized(nonEmpty),
+  summary: localized(nonEmpty),
   /** IANA zone used when a chat has none. */
   timeZone: nonEmpty.refine((tz) => {
     try { new Intl.DateTimeFormat('en', { timeZone: tz }); return true; } catch { return false; }
   }, 'is not a known IANA time zone'),
   /**
    * The language chats get when they chose none and their platform gives no
-   * hint (`en`, `ru` or `kk`; English when left out).
+   * hint (`en`, `ru` or `kk`; English when left out). Own-voice fields
+   * written without translations are in this language, and a translation
+   * missing in a language falls back to it, then to English.
    */
   language: z.enum(['en', 'ru', 'kk'], { error: 'must be en, ru or kk' }).optional(),
   /** Local time reminders go out at by default, HH:MM. */
@@ -67,7 +73,7 @@ export const campaignFileSchema = z.object({
    * sentence in the campaign's voice, an optional link and hashtag.
    */
   callToAction: z.object({
-    text: nonEmpty.max(200),
+    text: localized(nonEmpty.max(200)),
     link: z.string().url().refine((u) => /^https?:\/\//.test(u), 'must be an http(s) address').optional(),
     hashtag: z.string().regex(/^#[\p{L}\p{N}_]{1,60}$/u, 'must be one #word').optional(),
   }).strict().optional(),
@@ -96,7 +102,7 @@ export const organizationSchema = z.object({
    * Taken as `source` when left out.
    */
   countryFrom: z.enum(COUNTRY_FROM, { error: 'must be source or name' }).optional(),
-  note: nonEmpty.optional(),
+  note: localized(nonEmpty).optional(),
 }).strict().refine((o) => o.countryFrom === undefined || o.country !== undefined, {
   path: ['countryFrom'],
   message: 'needs a country: remove countryFrom or add the country it is about',
@@ -116,11 +122,11 @@ export const statementFrontMatterSchema = z.object({
   id,
   title: nonEmpty,
   /** Short label a source is cited by ("SMK statement"); the full title where a statement is shown whole. */
-  label: nonEmpty.max(40).optional(),
+  label: localized(nonEmpty.max(40)).optional(),
   /** Organisation id of the author, or NOT_NAMED. */
   author: z.union([z.literal(NOT_NAMED), id]),
   /** How the source names the author, or why it is not named. */
-  authorNote: nonEmpty.optional(),
+  authorNote: localized(nonEmpty).optional(),
   /**
    * Organisation id of who co-ordinated the statement, where the text says
    * so ("co-ordinated by … RISE"). Co-ordinating is not writing: the author
@@ -128,7 +134,7 @@ export const statementFrontMatterSchema = z.object({
    */
   coordinatedBy: id.optional(),
   date: statementDate,
-  dateNote: nonEmpty.optional(),
+  dateNote: localized(nonEmpty).optional(),
   /** Where the text comes from and what was cleaned (never "seed": this is shown to people). */
   source: nonEmpty,
   /** Who published it, as the text itself names them (a letterhead, a signature); absent when it does not. */
@@ -138,22 +144,22 @@ export const statementFrontMatterSchema = z.object({
   /** Publication date as the text gives it: YYYY-MM-DD or YYYY-MM. */
   published: z.union([dayDate, z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be YYYY-MM-DD or YYYY-MM')]).optional(),
   /** How the text gives its publisher, address or publication date, and what it leaves open. */
-  publishedNote: nonEmpty.optional(),
-  summary: nonEmpty,
+  publishedNote: localized(nonEmpty).optional(),
+  summary: localized(nonEmpty),
   signatories: z.object({
     asOf: dayDate.optional(),
-    note: nonEmpty.optional(),
+    note: localized(nonEmpty).optional(),
     organizations: z.array(id).min(1),
   }).strict().optional(),
   /** Whose demands these are when not the author's own (quoted demands). */
   demandsBy: id.optional(),
-  demandsNote: nonEmpty.optional(),
+  demandsNote: localized(nonEmpty).optional(),
   demands: z.array(demandSchema).default([]),
 }).strict();
 
 /** A figure (a count of killed, arrested…) with the statement that gives it. */
 export const figureSchema = z.object({
-  what: nonEmpty,
+  what: localized(nonEmpty),
   value: nonEmpty,
   source: id,
   /** The source's own words, verbatim from its body. */
@@ -171,20 +177,20 @@ export const figureSchema = z.object({
 export const eventSchema = z.object({
   id,
   date: dayDate,
-  title: nonEmpty,
+  title: localized(nonEmpty),
   /** Place named in reminders ("in Zhanaozen"). */
-  place: nonEmpty.optional(),
-  summary: nonEmpty,
+  place: localized(nonEmpty).optional(),
+  summary: localized(nonEmpty),
   /**
    * A shorter form of the summary for reminders (two or three sentences,
    * from the statements, adding nothing), where the summary is too long.
    */
-  reminder: nonEmpty.optional(),
+  reminder: localized(nonEmpty).optional(),
   /** Statement ids that report the event. */
   sources: z.array(id).min(1, 'must name at least one statement'),
   remind: z.boolean(),
   /** Where sources disagree, or where the date is public record but not in the sources. */
-  note: nonEmpty.optional(),
+  note: localized(nonEmpty).optional(),
   figures: z.array(figureSchema).default([]),
   /** Topic ids whose demands relate to this event; the first is the one a reminder's "The demands" opens. */
   topics: z.array(id).default([]),
@@ -193,9 +199,19 @@ export const eventSchema = z.object({
 /** content/events.yaml */
 export const eventsFileSchema = z.array(eventSchema).min(1);
 
-export type CampaignFile = z.infer<typeof campaignFileSchema>;
-export type OrganizationEntry = z.infer<typeof organizationSchema>;
-export type StatementFrontMatter = z.infer<typeof statementFrontMatterSchema>;
-export type EventEntry = z.infer<typeof eventSchema>;
-export type FigureEntry = z.infer<typeof figureSchema>;
-export type Topic = z.infer<typeof topicSchema>;
+/** campaign.yaml as parsed: own-voice fields still `Localized`. */
+export type CampaignSource = z.output<typeof campaignFileSchema>;
+/** One entry of organizations.yaml as parsed. */
+export type OrganizationSource = z.output<typeof organizationSchema>;
+/** A statement's front matter as parsed. */
+export type StatementSource = z.output<typeof statementFrontMatterSchema>;
+/** One entry of events.yaml as parsed. */
+export type EventSource = z.output<typeof eventSchema>;
+
+/** campaign.yaml in one language: every own-voice field a plain string. */
+export type CampaignFile = Resolved<CampaignSource>;
+export type OrganizationEntry = Resolved<OrganizationSource>;
+export type StatementFrontMatter = Resolved<StatementSource>;
+export type EventEntry = Resolved<EventSource>;
+export type FigureEntry = Resolved<z.output<typeof figureSchema>>;
+export type Topic = Resolved<z.output<typeof topicSchema>>;

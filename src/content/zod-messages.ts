@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { ContentIssue } from '../errors.js';
+import { isLanguage } from '../i18n/languages.js';
 import { closest, editDistance } from '../text/closest.js';
 import { fieldPath, joinField } from './parse.js';
 
@@ -18,8 +19,16 @@ export function objectAt(schema: z.ZodType, path: readonly Key[]): z.ZodObject |
   let node: z.ZodType = schema;
   let i = 0;
   for (;;) {
-    if (node instanceof z.ZodOptional || node instanceof z.ZodDefault || node instanceof z.ZodNullable) {
+    if (node instanceof z.ZodOptional || node instanceof z.ZodDefault || node instanceof z.ZodNullable || node instanceof z.ZodPrefault) {
       node = node.unwrap() as z.ZodType;
+      continue;
+    }
+    // A translated field (`localized`): a text, or the group of its translations.
+    if (node instanceof z.ZodPipe) { node = node.in as z.ZodType; continue; }
+    if (node instanceof z.ZodUnion) {
+      const group = (node.options as readonly z.ZodType[]).find((o) => o instanceof z.ZodObject);
+      if (!group) return undefined;
+      node = group;
       continue;
     }
     if (i === path.length) return node instanceof z.ZodObject ? node : undefined;
@@ -101,6 +110,17 @@ function guessField(key: string, known: readonly string[]): string | undefined {
 const keyOf = (path: readonly Key[]): string => path.map(String).join('\u0000');
 
 /**
+ * A union that failed inside one of its branches (a translation of the
+ * wrong kind: `title: {en: 5}`) stands for that branch's own issues, at
+ * their place; any other issue is kept as it is.
+ */
+const expand = (issue: Issue): Issue[] => {
+  if (issue.code !== 'invalid_union') return [issue];
+  const inside = issue.errors.find((branch) => branch.length > 0 && branch.every((i) => i.path.length > 0));
+  return inside ? inside.flatMap((i) => expand({ ...i, path: [...issue.path, ...i.path] } as Issue)) : [issue];
+};
+
+/**
  * Turns the issues of a failed `schema.safeParse(value, { reportInput: true })`
  * into content issues for `file`: one per mistake, fields as dotted paths
  * from 0 (`[2].figures[0].quote`) under `prefix`.
@@ -116,20 +136,26 @@ export function zodIssues(error: z.ZodError, file: string, schema: z.ZodType, pr
     found.push({ path, message });
     return true;
   };
-  for (const issue of error.issues) {
+  const issues = error.issues.flatMap(expand);
+  for (const issue of issues) {
     const path = issue.path as Key[];
     if (issue.code === 'unrecognized_keys') continue;
     const last = path[path.length - 1];
-    const absent = issue.code === 'invalid_type' && issue.input === undefined && typeof last === 'string';
+    const absent = (issue.code === 'invalid_type' || issue.code === 'invalid_union') && issue.input === undefined && typeof last === 'string';
     const added = add([...path], absent ? `is missing: add a line "${String(last)}: …" (docs/content.md says what to write)`
       : issue.code === 'invalid_union' ? unionPredicate(issue) : predicate(issue));
     if (added && absent) missing.set(keyOf(path), found.length - 1);
   }
   const dropped = new Set<number>();
-  for (const issue of error.issues) {
+  for (const issue of issues) {
     if (issue.code !== 'unrecognized_keys') continue;
     const known = Object.keys(objectAt(schema, issue.path as Key[])?.shape ?? {});
+    const languages = known.length > 0 && known.every((k) => isLanguage(k));
     for (const k of issue.keys) {
+      if (languages) {
+        add([...issue.path as Key[], k], `is not one of the languages: give the translations as ${known.join(', ')}`);
+        continue;
+      }
       const guess = guessField(k, known);
       const at = guess === undefined ? undefined : missing.get(keyOf([...issue.path as Key[], guess]));
       if (at !== undefined) dropped.add(at); // "titel" for a missing "title": one mistake

@@ -14,7 +14,7 @@ import { reply } from '../../src/rich/build.js';
 import type { Reply } from '../../src/rich/model.js';
 import { reminderMessage } from '../../src/present/reminder.js';
 import { openStore } from '../../src/store/open.js';
-import { invocation, shippedCampaign } from '../helpers/core.js';
+import { invocation, shippedCampaign, voice } from '../helpers/core.js';
 import { bareNumbers } from '../helpers/own-voice.js';
 
 const plain = (r: Reply): string => renderReply(r, { ansi: false });
@@ -40,7 +40,7 @@ async function whatTheBotSays(campaign: Campaign): Promise<Map<string, string>> 
     parts.push(plain(await run('today', '', onAnniversary(e, 2027))));
     if (e.remind) {
       parts.push(plain(await run('next', '', onAnniversary(e, 2027, -1))));
-      const m = reminderMessage(campaign, e, 2027 - e.year);
+      const m = reminderMessage(voice('en'), campaign, e, 2027 - e.year);
       parts.push(plain(reply(m.message, undefined, m.actions)));
     }
     out.set(e.id, parts.join('\n'));

@@ -10,7 +10,7 @@ import type { Services } from '../../src/commands/types.js';
 import { reply } from '../../src/rich/build.js';
 import type { Reply } from '../../src/rich/model.js';
 import { reminderMessage } from '../../src/present/reminder.js';
-import { invocation, testDispatcher } from '../helpers/core.js';
+import { invocation, testDispatcher, voice } from '../helpers/core.js';
 
 const plain = (r: Reply): string => renderReply(r, { ansi: false });
 
@@ -28,7 +28,7 @@ describe('the shipped campaign, corrected', () => {
   };
   const reminder = (id: string): string => {
     const e = services.campaign.events.find((x) => x.id === id)!;
-    const m = reminderMessage(services.campaign, e, 2027 - e.year);
+    const m = reminderMessage(voice('en'), services.campaign, e, 2027 - e.year);
     return plain(reply(m.message, undefined, m.actions));
   };
   const label = (id: string): string => services.campaign.statementById.get(id)!.label;

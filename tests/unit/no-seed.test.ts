@@ -6,7 +6,7 @@ import type { Services } from '../../src/commands/types.js';
 import { reply } from '../../src/rich/build.js';
 import type { Reply } from '../../src/rich/model.js';
 import { reminderMessage } from '../../src/present/reminder.js';
-import { invocation, testDispatcher } from '../helpers/core.js';
+import { invocation, testDispatcher, voice } from '../helpers/core.js';
 
 const plain = (r: Reply): string => renderReply(r, { ansi: false });
 
@@ -37,7 +37,7 @@ describe('the bot never speaks of seeds', () => {
     }
     expect(seen).toBeGreaterThan(500);
     for (const e of c.events) {
-      const m = reminderMessage(c, e, 2027 - e.year);
+      const m = reminderMessage(voice('en'), c, e, 2027 - e.year);
       expect(plain(reply(m.message, undefined, m.actions)), e.id).not.toMatch(/seed/i);
     }
   });

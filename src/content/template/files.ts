@@ -14,7 +14,10 @@ const CAMPAIGN = `${modeline('campaign')}
 
 # The campaign's id: lower-case letters, digits and dashes.
 id: example-campaign
-# The campaign's name, as the bot shows it.
+# The campaign's name, as the bot shows it. Every text in the campaign's own
+# voice (titles, summaries, notes, labels) may be given per language instead,
+# en, ru and kk:  title: {en: Solidarity …, ru: Солидарность …, kk: …}
+# Quotes (demands, figures, statement texts) are never translated.
 title: Solidarity with the example workers
 # Two or three sentences in the campaign's own voice.
 summary: >-
@@ -23,6 +26,9 @@ summary: >-
   report, each with its source.
 # The time zone of a chat that has not set its own (an IANA name).
 timeZone: Europe/Berlin
+# Optional: the language (en, ru or kk) of a chat that chose none, and of the
+# texts written once; English when left out.
+# language: en
 # When reminders go out by default, HH:MM, in quotes.
 reminderTime: "09:00"
 # The statement whose demands /demands shows first.
