@@ -4,29 +4,32 @@
  * admin should change. Shared so the three say it the same way.
  */
 import type { PostingProblem } from '../adapter.js';
-import { bold, paragraph, text, command } from '../rich/build.js';
+import type { Voice } from '../i18n/voice.js';
+import { bold, paragraph, command } from '../rich/build.js';
 import type { Block } from '../rich/model.js';
 import type { PostingProblemFlag } from '../store/chat-settings.js';
 import { clip } from '../text/fold.js';
 import type { Invocation } from './types.js';
 
-/** The warning shown with a chat's settings while its last reminder was refused. */
-export function flaggedProblemBlocks(flag: PostingProblemFlag | undefined): Block[] {
+/**
+ * The warning shown with a chat's settings while its last reminder was refused.
+ * The reason is the platform's, as the adapter gave it; the time is UTC, written `2026-11-22 12:00`.
+ */
+export function flaggedProblemBlocks(voice: Voice, flag: PostingProblemFlag | undefined): Block[] {
   if (flag === undefined) return [];
-  return [paragraph(
-    bold('The last reminder could not be posted: '),
-    text(`${clip(flag.reason, 160)} (since ${flag.since.slice(0, 16).replace('T', ' ')} UTC). `),
-    text('Give the bot the right to post there; the next reminder tries again. Check now: '), command('/subscribe'), text('.'),
-  )];
+  return [paragraph(...voice.rich('posting-flagged', {
+    lead: bold(voice.t('posting-flagged-lead')), reason: clip(flag.reason, 160),
+    since: flag.since.slice(0, 16).replace('T', ' '), subscribe: command('/subscribe'),
+  }))];
 }
 
-/** The warning of /subscribe when the platform says the bot cannot post there now. */
-export function checkedProblemBlocks(problem: PostingProblem): Block[] {
-  const missing = problem.missing.length > 0 ? ` Missing: ${problem.missing.join(', ')}.` : '';
-  return [paragraph(
-    bold('But the bot may not post there now: '),
-    text(`${clip(problem.reason, 160)}.${missing} Reminders will be posted once an admin gives the bot those rights.`),
-  )];
+/** The warning of /subscribe when the platform says the bot cannot post there now (the missing rights by the platform's names). */
+export function checkedProblemBlocks(voice: Voice, problem: PostingProblem): Block[] {
+  const lead = bold(voice.t('posting-checked-lead'));
+  const reason = clip(problem.reason, 160);
+  return [paragraph(...(problem.missing.length > 0
+    ? voice.rich('posting-checked-missing', { lead, reason, missing: problem.missing.join(', ') })
+    : voice.rich('posting-checked', { lead, reason })))];
 }
 
 /**

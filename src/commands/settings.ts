@@ -1,27 +1,28 @@
 /** /settings [time HH:MM] [zone <time zone>] — show or change this chat's reminder time and time zone. */
 import { italic, message, paragraph, reply, command } from '../rich/build.js';
-import { localTime } from '../time/calendar.js';
+import { formatClockTime, localTime } from '../time/calendar.js';
 import { describeTimeZone } from '../time/zones.js';
-import { parseTimeAndZone } from '../time/zones.js';
 import { readChatSettings, updateChatSettings, type ChatSettings } from '../store/chat-settings.js';
 import type { Campaign } from '../content/campaign.js';
-import type { Block } from '../rich/model.js';
+import type { Voice } from '../i18n/voice.js';
+import type { Block, Span } from '../rich/model.js';
 import { flaggedProblemBlocks } from './posting.js';
-import { isReply, readTimeAndZone, TIME_AND_ZONE_OPTIONS } from './subscribe.js';
+import { isReply, parseTimeAndZoneIn, readTimeAndZone, TIME_AND_ZONE_OPTIONS, zoneText } from './subscribe.js';
 import type { Command } from './types.js';
 
-const pad = (n: number): string => String(n).padStart(2, '0');
+/** The words of a rich message in italics, its commands as they are. */
+const italics = (spans: readonly Span[]): Span[] => spans.map((s) => (s.command ? s : italic(s.text)));
 
-function describe(campaign: Campaign, settings: ChatSettings | undefined, now: Date): Block[] {
-  const zone = describeTimeZone(settings?.timeZone ?? campaign.meta.timeZone);
+function describe(voice: Voice, campaign: Campaign, settings: ChatSettings | undefined, now: Date): Block[] {
+  const zone = zoneText(voice, describeTimeZone(settings?.timeZone ?? campaign.meta.timeZone));
   const time = settings?.reminderTime ?? campaign.meta.reminderTime;
-  const local = localTime(now, settings?.timeZone ?? campaign.meta.timeZone);
+  const local = formatClockTime(localTime(now, settings?.timeZone ?? campaign.meta.timeZone));
   return [
-    paragraph(`Time zone: ${zone}${settings?.timeZone ? '' : ' (the campaign’s default)'} — it is ${pad(local.hour)}:${pad(local.minute)} there now.`),
+    paragraph(voice.t(settings?.timeZone ? 'settings-zone' : 'settings-zone-default', { zone, now: local })),
     settings?.subscribed === true
-      ? paragraph(`Reminders: on, at ${time} ${zone} time. Coming ones: `, command('/upcoming'), '. Stop: ', command('/unsubscribe'), '.')
-      : paragraph(`Reminders: off. `, command('/subscribe'), ` posts them here at ${time} ${zone} time.`),
-    ...(settings?.subscribed === true ? flaggedProblemBlocks(settings.postingProblem) : []),
+      ? paragraph(...voice.rich('settings-on', { time, zone, upcoming: command('/upcoming'), unsubscribe: command('/unsubscribe') }))
+      : paragraph(...voice.rich('settings-off', { time, zone, subscribe: command('/subscribe') })),
+    ...(settings?.subscribed === true ? flaggedProblemBlocks(voice, settings.postingProblem) : []),
   ];
 }
 
@@ -29,18 +30,23 @@ export const settings: Command = {
   name: 'settings',
   access: 'admin',
   options: TIME_AND_ZONE_OPTIONS,
-  parse: parseTimeAndZone,
-  async run({ options }, inv, { campaign, store }) {
-    const given = readTimeAndZone(options, inv.now);
+  parse: parseTimeAndZoneIn,
+  async run({ options, voice }, inv, { campaign, store }) {
+    const given = readTimeAndZone(voice, options, inv.now);
     if (isReply(given)) return given;
     if (given.time === undefined && given.zone === undefined) {
       const current = await readChatSettings(store, inv.chat);
-      return reply(message('Settings of this chat', [
-        ...describe(campaign, current, inv.now),
-        paragraph(italic('Change them: '), command('/settings time 08:30'), italic(', '), command('/settings zone Europe/Berlin'), italic(' or both.')),
+      return reply(message(voice.t('settings-title'), [
+        ...describe(voice, campaign, current, inv.now),
+        paragraph(...italics(voice.rich('settings-change', {
+          time: command(voice.t('settings-example-time')), zone: command(voice.t('settings-example-zone')),
+        }))),
       ]));
     }
     const saved = await updateChatSettings(store, inv.chat, { timeZone: given.zone, reminderTime: given.time, kind: inv.chat.kind });
-    return reply(message('Settings saved', [...(given.note ? [paragraph(given.note)] : []), ...describe(campaign, saved, inv.now)]));
+    return reply(message(voice.t('settings-saved'), [
+      ...(given.note ? [paragraph(zoneText(voice, given.note))] : []),
+      ...describe(voice, campaign, saved, inv.now),
+    ]));
   },
 };

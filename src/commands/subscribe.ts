@@ -1,9 +1,9 @@
 /** /subscribe [HH:MM] [time zone] — anniversary reminders in this chat, at its local hour. */
-import { code, errorReply, paragraph, reply, message, text, command, time } from '../rich/build.js';
-import type { Reply } from '../rich/model.js';
-import { formatDay } from '../time/calendar.js';
+import { code, errorReply, paragraph, reply, message, command, time } from '../rich/build.js';
+import type { Reply, Span } from '../rich/model.js';
+import type { Voice } from '../i18n/voice.js';
 import { upcomingReminders } from '../schedule/due.js';
-import { describeTimeZone, normalizeClockTime, parseTimeAndZone, resolveTimeZone } from '../time/zones.js';
+import { describeTimeZone, normalizeClockTime, parseTimeAndZone, resolveTimeZone, type ZoneMessage } from '../time/zones.js';
 import { chatKey } from '../chat.js';
 import { CHAT_SETTINGS, readChatSettings, type ChatSettings } from '../store/chat-settings.js';
 import { clip } from '../text/fold.js';
@@ -21,28 +21,45 @@ export interface TimeAndZone {
   readonly time?: string;
   readonly zone?: string;
   /** How the zone was read, when that is worth saying ("“Москва” → Europe/Moscow."). */
-  readonly note?: string;
+  readonly note?: ZoneMessage;
+}
+
+/** A sentence about a zone in the voice's language. */
+export const zoneText = (voice: Voice, m: ZoneMessage): string => voice.t(m.id, m.args);
+
+/** Text → `time` and `zone` for /subscribe and /settings; a refusal in the voice's language. */
+export function parseTimeAndZoneIn(text: string, voice: Voice): OptionValues | string {
+  const parsed = parseTimeAndZone(text);
+  return 'refused' in parsed ? voice.t(parsed.refused) : parsed;
+}
+
+/** "Did you mean A or B?" with each suggested zone as code; nothing without suggestions. */
+function guessSpans(voice: Voice, guesses: readonly string[]): Span[] {
+  const [a, b, c] = guesses.map(code);
+  if (a === undefined) return [];
+  return c !== undefined ? voice.rich('zone-guess-3', { a, b: b!, c })
+    : b !== undefined ? voice.rich('zone-guess-2', { a, b }) : voice.rich('zone-guess-1', { a });
 }
 
 /** Checks the `time` and `zone` options; an error reply for a bad one. */
-export function readTimeAndZone(options: OptionValues, now: Date): TimeAndZone | Reply {
+export function readTimeAndZone(voice: Voice, options: OptionValues, now: Date): TimeAndZone | Reply {
   const rawTime = options.time === undefined ? undefined : String(options.time).trim();
   const rawZone = options.zone === undefined ? undefined : String(options.zone).trim();
   let time: string | undefined;
   if (rawTime) {
     time = normalizeClockTime(rawTime);
-    if (!time) return errorReply(`“${clip(rawTime, 16)}” is not a time of day. Use HH:MM on a 24-hour clock, e.g. `, code('08:30'), '.');
+    if (!time) return errorReply(...voice.rich('subscribe-bad-time', { given: clip(rawTime, 16), example: code('08:30') }));
   }
   let zone: string | undefined;
-  let note: string | undefined;
+  let note: ZoneMessage | undefined;
   if (rawZone) {
     const found = resolveTimeZone(rawZone, now);
     if ('suggestions' in found) {
-      const guess = found.suggestions;
+      const why = found.note ? zoneText(voice, found.note) : voice.t('subscribe-unknown-zone', { given: clip(rawZone, 40) });
+      const guesses = guessSpans(voice, found.suggestions);
       return errorReply(
-        text(found.note ? `${found.note} ` : `Unknown time zone “${clip(rawZone, 40)}”. `),
-        ...(guess.length ? [text('Did you mean '), ...guess.flatMap((g, i) => [...(i ? [text(' or ')] : []), code(g)]), text('? ')] : []),
-        text('Time zones are IANA names such as '), code('Europe/Berlin'), text(' or '), code('Asia/Almaty'), text('.'),
+        why, ' ', ...guesses, ...(guesses.length ? [' '] : []),
+        ...voice.rich('subscribe-zones-are', { berlin: code('Europe/Berlin'), almaty: code('Asia/Almaty') }),
       );
     }
     zone = found.zone;
@@ -61,9 +78,9 @@ export const subscribe: Command = {
     ...TIME_AND_ZONE_OPTIONS,
     { name: 'channel', type: 'channel', platforms: ['discord'] },
   ],
-  parse: parseTimeAndZone,
-  async run({ options }, inv, { campaign, store }) {
-    const given = readTimeAndZone(options, inv.now);
+  parse: parseTimeAndZoneIn,
+  async run({ options, voice }, inv, { campaign, store }) {
+    const given = readTimeAndZone(voice, options, inv.now);
     if (isReply(given)) return given;
     const before = await readChatSettings(store, inv.chat);
     // Reminders go to the chosen channel, else to this chat (a target chosen earlier is dropped).
@@ -78,6 +95,8 @@ export const subscribe: Command = {
       kind: inv.chat.kind,
       timeZone: given.zone ?? before?.timeZone ?? campaign.meta.timeZone,
       reminderTime: given.time ?? before?.reminderTime ?? campaign.meta.reminderTime,
+      // The platform's language for the chat, for reminders while the chat chose none with /language.
+      ...(inv.locale ? { localeHint: inv.locale } : {}),
       ...(channel ? { targetId: channel } : {}),
       // Sent inside a thread or forum topic: the reminders go there; sent outside one: to the chat itself.
       ...(!channel && inv.chat.threadId !== undefined ? { threadId: inv.chat.threadId } : {}),
@@ -87,12 +106,17 @@ export const subscribe: Command = {
     const slot = { timeZone: settings.timeZone!, reminderTime: settings.reminderTime! };
     const next = upcomingReminders(campaign.events, slot, inv.now, 1)[0];
     const already = before?.subscribed === true;
-    return reply(message(already ? 'Reminders updated' : 'Subscribed to anniversary reminders', [
-      ...(given.note ? [paragraph(given.note)] : []),
-      paragraph(`${channel ? 'The chosen channel' : 'This chat'} gets a reminder on each anniversary at ${slot.reminderTime}, ${describeTimeZone(slot.timeZone)} time.`),
-      ...(next ? [paragraph('The next: ', time(`${formatDay(next.on)}, ${slot.reminderTime}`, next.at), ` — ${next.event.title}.`)] : []),
-      ...(problem ? checkedProblemBlocks(problem) : []),
-      paragraph('Coming reminders: ', command('/upcoming'), '. Change the time or zone: ', command('/settings'), '. Stop: ', command('/unsubscribe'), '.'),
+    const zone = zoneText(voice, describeTimeZone(slot.timeZone));
+    return reply(message(voice.t(already ? 'subscribe-title-updated' : 'subscribe-title-new'), [
+      ...(given.note ? [paragraph(zoneText(voice, given.note))] : []),
+      paragraph(voice.t(channel ? 'subscribe-where-channel' : 'subscribe-where-chat', { time: slot.reminderTime, zone })),
+      ...(next ? [paragraph(...voice.rich('subscribe-next', {
+        when: time(voice.t('time-day-at', { day: voice.day(next.on), time: slot.reminderTime }), next.at), title: next.event.title,
+      }))] : []),
+      ...(problem ? checkedProblemBlocks(voice, problem) : []),
+      paragraph(...voice.rich('subscribe-links', {
+        upcoming: command('/upcoming'), settings: command('/settings'), unsubscribe: command('/unsubscribe'),
+      })),
     ]));
   },
 };

@@ -5,32 +5,34 @@
  */
 import type { Campaign, CampaignEvent } from '../content/campaign.js';
 import { findTopic } from '../content/queries.js';
+import type { Voice } from '../i18n/voice.js';
 import { action, bold, command, errorReply, italic, message, paragraph, reply, text } from '../rich/build.js';
 import type { Reply } from '../rich/model.js';
 import { closest } from '../text/closest.js';
 import { clip, fold } from '../text/fold.js';
-import { PAGE_OPTION, pageOf, pagedReply, withPage, type Piece } from '../present/pages.js';
-import { buttonLabel, topicLabel, eventDate, eventLabel, figureGroupSpans, figuresByQuote, publicRecordNote, sourcesText } from '../present/present.js';
+import { noSuchPage, PAGE_OPTION, pageOf, pageTitle, pagedReply, withPage, type Piece } from '../present/pages.js';
+import {
+  buttonLabel, topicLabel, eventDate, eventLabel, figureGroupSpans, figuresByQuote, publicRecordNote, quotedInOriginal, sourcesText,
+} from '../present/present.js';
 import type { Command } from './types.js';
 
 /** Events listed per page (each gets a button; a reply has at most 12). */
 export const EVENTS_PER_PAGE = 10;
 
-function list(campaign: Campaign, page: number): Reply {
+function list(voice: Voice, campaign: Campaign, page: number): Reply {
   const pages = Math.max(1, Math.ceil(campaign.events.length / EVENTS_PER_PAGE));
-  if (!Number.isInteger(page) || page < 1 || page > pages) {
-    return errorReply(`There ${pages === 1 ? 'is 1 page' : `are ${pages} pages`}; page ${clip(String(page), 8)} does not exist.`);
-  }
+  if (!Number.isInteger(page) || page < 1 || page > pages) return noSuchPage(voice, pages, page);
+  const title = voice.t('timeline-title');
   const shown = campaign.events.slice((page - 1) * EVENTS_PER_PAGE, page * EVENTS_PER_PAGE);
-  if (shown.length === 0) return reply(message('Timeline', [paragraph('The timeline has no events yet.')]));
-  const lines = shown.map((e) => [bold(eventDate(campaign, e)), text(` — ${e.title}`)]);
+  if (shown.length === 0) return reply(message(title, [paragraph(voice.t('timeline-empty'))]));
+  const lines = shown.map((e) => [bold(eventDate(voice, campaign, e)), text(` — ${e.title}`)]);
   return reply(
-    message(pages > 1 ? `Timeline — page ${page} of ${pages}` : 'Timeline', [
+    message(pages > 1 ? pageTitle(voice, title, page, pages) : title, [
       { type: 'list', ordered: false, items: lines },
-      paragraph(italic('Each event’s details, figures and sources are one tap away.')),
+      paragraph(italic(voice.t('timeline-tap'))),
     ]),
     pages > 1 ? { page, pages, command: 'timeline', args: '' } : undefined,
-    shown.map((e) => action(eventLabel(e), 'timeline', e.id)),
+    shown.map((e) => action(eventLabel(voice, e), 'timeline', e.id)),
   );
 }
 
@@ -43,24 +45,26 @@ function findEvent(campaign: Campaign, query: string): CampaignEvent | undefined
   return prefixed.length === 1 ? prefixed[0] : undefined;
 }
 
-const FIGURES = paragraph(bold('Figures, each in its source’s words:'));
-
-function details(campaign: Campaign, e: CampaignEvent, page: number): Reply {
+function details(voice: Voice, campaign: Campaign, e: CampaignEvent, page: number): Reply {
+  const figures = paragraph(bold(voice.t('timeline-figures')));
+  const dateNote = e.note ? undefined : publicRecordNote(voice, campaign, e);
   const pieces: Piece[] = [
     { block: paragraph(e.summary) },
-    { block: paragraph(italic(`Sources: ${sourcesText(campaign, e.sources)}`)) },
-    ...(e.figures.length ? [{ block: FIGURES, keepWithNext: true }] : []),
-    ...figuresByQuote(campaign, e).map((g): Piece => ({ item: figureGroupSpans(campaign, g), list: 'figures', ordered: false, number: 1, header: FIGURES })),
-    ...(publicRecordNote(campaign, e) && !e.note ? [{ block: paragraph(italic(publicRecordNote(campaign, e) ?? '')) }] : []),
-    ...(e.note ? [{ block: paragraph(italic(`Note: ${e.note}`)) }] : []),
+    { block: paragraph(italic(voice.t('time-sources', { sources: sourcesText(campaign, e.sources) }))) },
+    ...(e.figures.length ? [{ block: figures, keepWithNext: true }] : []),
+    ...figuresByQuote(campaign, e).map((g): Piece => ({ item: figureGroupSpans(voice, campaign, g), list: 'figures', ordered: false, number: 1, header: figures })),
+    ...(dateNote ? [{ block: paragraph(italic(dateNote)) }] : []),
+    ...(e.note ? [{ block: paragraph(italic(voice.t('timeline-note', { note: e.note }))) }] : []),
   ];
   const topics = e.topics.map((id) => findTopic(campaign, id)).filter((t) => t !== undefined)
     .filter((t) => campaign.statements.some((s) => s.demands.some((d) => d.topics.includes(t.id))));
   return pagedReply({
-    title: `${eventDate(campaign, e)} — ${e.title}`, pieces, page, command: 'timeline', args: e.id,
+    title: `${eventDate(voice, campaign, e)} — ${e.title}`, pieces, page, command: 'timeline', args: e.id, voice,
+    // Figures are quoted as their statements give them: said once, in the reader's language.
+    foot: e.figures.length ? quotedInOriginal(voice) : [],
     actions: [
-      action('Timeline', 'timeline'),
-      ...topics.slice(0, 3).map((t) => action(buttonLabel(`Demands: ${topicLabel(t)}`), 'demands', t.id)),
+      action(voice.t('timeline-button'), 'timeline'),
+      ...topics.slice(0, 3).map((t) => action(buttonLabel(voice.t('timeline-demands-button', { topic: topicLabel(voice, t) })), 'demands', t.id)),
     ],
   });
 }
@@ -75,17 +79,15 @@ export const timeline: Command = {
     const { rest, page } = withPage(raw);
     return { event: rest || undefined, page };
   },
-  run({ options }, _inv, { campaign }) {
+  run({ options, voice }, _inv, { campaign }) {
     const query = String(options.event ?? '').trim();
     const page = pageOf(options);
-    if (!query) return list(campaign, page);
+    if (!query) return list(voice, campaign, page);
     const event = findEvent(campaign, query);
-    if (event) return details(campaign, event, page);
-    const guesses = closest(query, campaign.events.map((e) => e.id)).filter((g) => g !== fold(query));
-    return errorReply(
-      text(`No event “${clip(query)}”. `),
-      ...(guesses.length ? [text('Did you mean '), command(`/timeline ${guesses[0]}`), text('? ')] : []),
-      text('Every event: '), command('/timeline'), text('.'),
-    );
+    if (event) return details(voice, campaign, event, page);
+    const guess = closest(query, campaign.events.map((e) => e.id)).find((g) => g !== fold(query));
+    return errorReply(...voice.rich(guess ? 'timeline-unknown-guess' : 'timeline-unknown', {
+      query: clip(query), all: command('/timeline'), ...(guess ? { guess: command(`/timeline ${guess}`) } : {}),
+    }));
   },
 };

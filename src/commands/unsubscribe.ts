@@ -7,14 +7,14 @@ export const unsubscribe: Command = {
   name: 'unsubscribe',
   access: 'admin',
   options: [],
-  async run(_args, inv, { store }) {
+  async run({ voice }, inv, { store }) {
     const settings = await readChatSettings(store, inv.chat);
     if (settings?.subscribed !== true) {
-      return reply(message('Not subscribed', [paragraph('This chat gets no reminders. To get them: ', command('/subscribe'), '.')]));
+      return reply(message(voice.t('unsubscribe-not-title'), [paragraph(...voice.rich('unsubscribe-not', { subscribe: command('/subscribe') }))]));
     }
     await updateChatSettings(store, inv.chat, { subscribed: false });
-    return reply(message('Unsubscribed', [
-      paragraph('This chat gets no more anniversary reminders. To start again: ', command('/subscribe'), '.'),
+    return reply(message(voice.t('unsubscribe-title'), [
+      paragraph(...voice.rich('unsubscribe-done', { subscribe: command('/subscribe') })),
     ]));
   },
 };

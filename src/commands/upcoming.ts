@@ -1,7 +1,8 @@
 /** /upcoming — this chat's next reminders, with local date and time. */
 import { bullets, italic, message, paragraph, reply, text, command, time } from '../rich/build.js';
+import type { Span } from '../rich/model.js';
 import { dayInStatements } from '../content/queries.js';
-import { formatDay, localTime, ordinal } from '../time/calendar.js';
+import { formatClockTime, localTime } from '../time/calendar.js';
 import { upcomingReminders } from '../schedule/due.js';
 import { readChatSettings } from '../store/chat-settings.js';
 import { flaggedProblemBlocks } from './posting.js';
@@ -10,14 +11,15 @@ import type { Command } from './types.js';
 /** How many reminders /upcoming lists. */
 export const UPCOMING_COUNT = 5;
 
-const pad = (n: number): string => String(n).padStart(2, '0');
+/** The words of a rich message in italics, its commands as they are. */
+const italics = (spans: readonly Span[]): Span[] => spans.map((s) => (s.command ? s : italic(s.text)));
 
 /** /upcoming: this chat’s next reminders, saying where an event’s day is not in the statements. */
 export const upcoming: Command = {
   name: 'upcoming',
   access: 'admin',
   options: [],
-  async run(_args, inv, { campaign, store }) {
+  async run({ voice }, inv, { campaign, store }) {
     const settings = await readChatSettings(store, inv.chat);
     const slot = {
       timeZone: settings?.timeZone ?? campaign.meta.timeZone,
@@ -25,20 +27,22 @@ export const upcoming: Command = {
     };
     const list = upcomingReminders(campaign.events, slot, inv.now, UPCOMING_COUNT);
     const subscribed = settings?.subscribed === true;
-    if (list.length === 0) return reply(message('Upcoming reminders', [paragraph('The timeline has no anniversaries to remember.')]));
+    if (list.length === 0) return reply(message(voice.t('upcoming-title'), [paragraph(voice.t('time-no-anniversaries'))]));
     const items = list.map((r) => {
-      const l = localTime(r.at, slot.timeZone);
+      const when = voice.t('time-day-at', { day: voice.day(r.on), time: formatClockTime(localTime(r.at, slot.timeZone)) });
       // The event's own date only where it is public record but in none of the statements, to say so.
-      const day = dayInStatements(campaign, r.event) ? '' : ` (${formatDay(r.event)}: day not in the statements)`;
-      return [time(`${formatDay(r.on)}, ${pad(l.hour)}:${pad(l.minute)}`, r.at), text(` — ${ordinal(r.years)} anniversary: ${r.event.title}${day}`)];
+      const what = dayInStatements(campaign, r.event)
+        ? voice.t('upcoming-anniversary', { years: r.years, title: r.event.title })
+        : voice.t('upcoming-anniversary-day', { years: r.years, title: r.event.title, day: voice.day(r.event) });
+      return [time(when, r.at), text(` — ${what}`)];
     });
-    return reply(message(subscribed ? 'Upcoming reminders' : 'Upcoming reminders (not subscribed)', [
+    return reply(message(voice.t(subscribed ? 'upcoming-title' : 'upcoming-title-unsubscribed'), [
       subscribed
-        ? paragraph(`This chat’s next reminders, ${slot.timeZone} time:`)
-        : paragraph('This chat is not subscribed. With ', command('/subscribe'), `, it would get these, ${slot.timeZone} time:`),
+        ? paragraph(voice.t('upcoming-intro', { zone: slot.timeZone }))
+        : paragraph(...voice.rich('upcoming-intro-unsubscribed', { subscribe: command('/subscribe'), zone: slot.timeZone })),
       bullets(items),
-      ...(subscribed ? flaggedProblemBlocks(settings.postingProblem) : []),
-      paragraph(italic('Change the time or zone: '), command('/settings'), italic('.')),
+      ...(subscribed ? flaggedProblemBlocks(voice, settings.postingProblem) : []),
+      paragraph(...italics(voice.rich('time-change', { settings: command('/settings') }))),
     ]));
   },
 };

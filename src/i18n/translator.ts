@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { FluentBundle, FluentResource } from '@fluent/bundle';
+import { FluentBundle, FluentNone, FluentNumber, FluentResource, type FluentFunction } from '@fluent/bundle';
 import { FALLBACK_LANGUAGE, INTL_LOCALES, LANGUAGES, type Language } from './languages.js';
 
 /** Values a message's variables take: plain strings, numbers (plurals, NUMBER()) and dates. */
@@ -35,6 +35,17 @@ export function defaultLocalesDir(): string {
   return candidates.find((dir) => existsSync(join(dir, `${FALLBACK_LANGUAGE}.ftl`))) ?? candidates[0]!;
 }
 
+/**
+ * Fluent's NUMBER() with every option kept. @fluent/bundle 0.19 drops `type`,
+ * so `NUMBER($n, type: "ordinal")` chose cardinal plural forms ("2th"); this
+ * passes the options on to Intl as they are written.
+ */
+const NUMBER: FluentFunction = ([value], options) => {
+  if (!(value instanceof FluentNumber)) return value instanceof FluentNone ? value : new FluentNone('NUMBER()');
+  const kept = Object.fromEntries(Object.entries(options).map(([name, v]) => [name, v.valueOf()]));
+  return new FluentNumber(value.valueOf(), { ...value.opts, ...kept });
+};
+
 /** Builds a translator over catalog texts, by language (a language without one falls back to English). */
 export function createTranslator(catalogs: Readonly<Partial<Record<Language, string>>>): Translator {
   const bundles = new Map<Language, FluentBundle>();
@@ -42,7 +53,7 @@ export function createTranslator(catalogs: Readonly<Partial<Record<Language, str
   for (const language of LANGUAGES) {
     const source = catalogs[language];
     if (source === undefined) continue;
-    const bundle = new FluentBundle(INTL_LOCALES[language], { useIsolating: false });
+    const bundle = new FluentBundle(INTL_LOCALES[language], { useIsolating: false, functions: { NUMBER } });
     const resource = new FluentResource(source);
     bundle.addResource(resource);
     bundles.set(language, bundle);

@@ -17,6 +17,12 @@ export interface ChatSettings {
    * `/language`. Absent: the platform's hint, else the campaign's default, else English.
    */
   readonly language?: 'en' | 'ru' | 'kk';
+  /**
+   * The platform's language hint for the chat (BCP 47: Telegram `language_code`,
+   * Discord `guild_locale`), as `/subscribe` last saw it: the language of
+   * reminders while the chat chose none with `/language`.
+   */
+  readonly localeHint?: string;
   /** Local HH:MM reminders are posted at. */
   readonly reminderTime?: string;
   /** True while the chat receives reminders. */

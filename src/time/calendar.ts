@@ -3,6 +3,7 @@
  * Dates are local calendar days in a given IANA zone; instants are Dates.
  */
 import type { CampaignEvent } from '../content/campaign.js';
+import { formatDayIn } from '../i18n/dates.js';
 
 /** A calendar day (month 1–12). */
 export interface Day { readonly year: number; readonly month: number; readonly day: number }
@@ -147,22 +148,20 @@ export function nextAnniversaries(events: readonly CampaignEvent[], from: Day): 
   return best ? { on: best, items: anniversariesOn(events, best) } : undefined;
 }
 
-/** 1 → "1st", 15 → "15th", 22 → "22nd", 111 → "111th". */
+/**
+ * 1 → "1st", 15 → "15th", 22 → "22nd", 111 → "111th".
+ * @deprecated English only: answers and reminders write ordinals through the catalogs
+ * (`NUMBER($years, type: "ordinal")`). Kept for `src/schedule/preview.ts` until it speaks through a voice.
+ */
 export function ordinal(n: number): string {
   const tens = n % 100;
   if (tens >= 11 && tens <= 13) return `${n}th`;
   return `${n}${({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th'}`;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "16 December 2026". */
-export const formatDay = (d: Day): string => `${d.day} ${MONTHS[d.month - 1]} ${d.year}`;
-
-/** Formats a content date: `YYYY-MM-DD` → "21 January 2022", `YYYY-MM` → "February 2022", else as is. */
-export function formatContentDate(date: string): string {
-  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(date);
-  if (!m) return date;
-  const [, y, mo, d] = m;
-  return d ? formatDay({ year: Number(y), month: Number(mo), day: Number(d) }) : `${MONTHS[Number(mo) - 1]} ${y}`;
-}
+/**
+ * "16 December 2026".
+ * @deprecated English only: answers and reminders write dates through a voice (`voice.day`).
+ * Kept for `src/schedule/preview.ts` until it speaks through a voice.
+ */
+export const formatDay = (d: Day): string => formatDayIn('en', d);

@@ -1,3 +1,4 @@
+// i18n-exempt-file: city names as people type them, matched against what is typed and never shown as the bot's words.
 /**
  * A lookup table, not a library: names people type for a city (in English,
  * Russian, Kazakh or Ukrainian) → the IANA time zone of that city. Only names
@@ -29,7 +30,7 @@ export const CITY_NAMES: readonly (readonly [zone: string, names: readonly strin
   // Kazakhstan
   ['Asia/Almaty', [
     'Алматы', 'Алма-Ата', 'Alma-Ata', 'Astana', 'Астана', 'Nur-Sultan', 'Нур-Султан', 'Нұр-Сұлтан', 'Akmola', 'Ақмола',
-    'Shymkent', 'Шымкент', 'Karaganda', 'Karagandy', 'Qaraghandy', 'Караганда', 'Қарағанды', 'Pavlodar', 'Павлодар',
+    'Shymkent', 'Шымкент', 'Karaganda', 'Karagandy', 'Qaraghandy', 'Qarağandy', 'Караганда', 'Қарағанды', 'Pavlodar', 'Павлодар',
     'Semey', 'Semipalatinsk', 'Семей', 'Семипалатинск', 'Oskemen', 'Ust-Kamenogorsk', 'Өскемен', 'Усть-Каменогорск',
     'Taraz', 'Тараз', 'Turkistan', 'Turkestan', 'Түркістан', 'Туркестан', 'Petropavl', 'Petropavlovsk', 'Петропавл',
     'Петропавловск', 'Kokshetau', 'Көкшетау', 'Кокшетау', 'Taldykorgan', 'Талдықорған', 'Талдыкорган',
@@ -43,8 +44,8 @@ export const CITY_NAMES: readonly (readonly [zone: string, names: readonly strin
   ['Asia/Atyrau', ['Атырау', 'Гурьев']],
   ['Asia/Oral', ['Uralsk', 'Орал', 'Уральск']],
   // Neighbours
-  ['Asia/Bishkek', ['Бишкек']],
-  ['Asia/Tashkent', ['Ташкент', 'Тошкент', 'Samarkand', 'Самарканд']],
+  ['Asia/Bishkek', ['Бишкек', 'Бішкек']],
+  ['Asia/Tashkent', ['Ташкент', 'Тошкент', 'Тәшкен', 'Samarkand', 'Самарканд']],
   ['Asia/Dushanbe', ['Душанбе']],
   ['Asia/Ashgabat', ['Ашхабад', 'Ашгабат']],
   ['Asia/Baku', ['Баку']],
@@ -86,7 +87,7 @@ export const CITY_NAMES: readonly (readonly [zone: string, names: readonly strin
   ['Europe/Zurich', ['Bern', 'Berne', 'Geneva', 'Genève', 'Basel', 'Lausanne']],
   ['Europe/Brussels', ['Брюссель']],
   ['Europe/Amsterdam', ['Амстердам', 'Rotterdam', 'The Hague']],
-  ['Europe/Istanbul', ['Стамбул', 'Ankara', 'Анкара', 'Izmir', 'Diyarbakir', 'Amed']],
+  ['Europe/Istanbul', ['Стамбул', 'Ыстамбұл', 'Стамбұл', 'Ankara', 'Анкара', 'Izmir', 'Diyarbakir', 'Amed']],
   ['Europe/Athens', ['Афины', 'Афіни']],
   ['Europe/Sofia', ['София', 'Софія']],
   // Americas, Africa, Asia, Oceania

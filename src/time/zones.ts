@@ -79,13 +79,24 @@ export function knownTimeZones(): readonly string[] {
 }
 
 /**
+ * A sentence about a zone, as a catalog message and its variables: the
+ * caller words it in the reader's language (`voice.t(m.id, m.args)`).
+ */
+export type ZoneMessage =
+  | { readonly id: 'zone-read-as'; readonly args: { readonly typed: string; readonly zone: string } }
+  | { readonly id: 'zone-etc' | 'zone-offset-saved'; readonly args: { readonly zone: string; readonly offset: string } }
+  | { readonly id: 'zone-offset-now' | 'zone-offset-part' | 'zone-offset-none'; readonly args: { readonly offset: string } }
+  | { readonly id: 'zone-name'; readonly args: { readonly zone: string } }
+  | { readonly id: 'zone-with-offset'; readonly args: { readonly zone: string; readonly offset: string } };
+
+/**
  * Result of reading a time zone: the zone to store, or the names to suggest.
  * `note`, when present, says what was chosen or why nothing was
- * (`UTC+3 is saved as Etc/GMT-3 …`); show it to the user.
+ * (`zone-offset-saved`: “UTC+3 is saved as Etc/GMT-3 …”); show it to the user.
  */
 export type ZoneLookup =
-  | { readonly zone: string; readonly note?: string }
-  | { readonly suggestions: readonly string[]; readonly note?: string };
+  | { readonly zone: string; readonly note?: ZoneMessage }
+  | { readonly suggestions: readonly string[]; readonly note?: ZoneMessage };
 
 /**
  * Reads a typed time zone, in this order:
@@ -112,7 +123,7 @@ export function resolveTimeZone(typed: string, now: Date = new Date()): ZoneLook
   }
   const lastPart = raw.slice(raw.lastIndexOf('/') + 1);
   const city = cities.get(cityKey(raw)) ?? cities.get(cityKey(lastPart));
-  if (city) return { zone: city, note: `“${raw}” → ${city}.` };
+  if (city) return { zone: city, note: { id: 'zone-read-as', args: { typed: raw, zone: city } } };
   const direct = closest(input, known);
   const byCity = closest(cityKey(lastPart), [...cities.keys()]).map((key) => cities.get(key)!);
   return { suggestions: [...new Set([...direct, ...byCity])].slice(0, 3) };
@@ -121,29 +132,29 @@ export function resolveTimeZone(typed: string, now: Date = new Date()): ZoneLook
 /** A zone name found as such; `Etc/GMT-3` gets a note, its sign being reversed. */
 function named(zone: string): ZoneLookup {
   const offset = etcZoneOffset(zone);
-  return offset === undefined || offset === 0 ? { zone } : { zone, note: `${zone} is ${formatOffset(offset)} all year (Etc/ names write the sign reversed).` };
+  return offset === undefined || offset === 0 ? { zone } : { zone, note: { id: 'zone-etc', args: { zone, offset: formatOffset(offset) } } };
 }
 
 function fromOffset(minutes: number, now: Date): ZoneLookup {
-  const label = formatOffset(minutes);
+  const offset = formatOffset(minutes);
   const zone = offsetZone(minutes);
   if (zone === 'UTC') return { zone };
-  if (zone) return { zone, note: `${label} is saved as ${zone}: ${label} all year, without daylight saving (Etc/ names write the sign reversed).` };
+  if (zone) return { zone, note: { id: 'zone-offset-saved', args: { zone, offset } } };
   const at = zonesAtOffset(minutes, knownTimeZones(), now);
-  if (at.length) return { suggestions: at.slice(0, 3), note: `${label} is not a whole hour; these zones are at ${label} now.` };
+  if (at.length) return { suggestions: at.slice(0, 3), note: { id: 'zone-offset-now', args: { offset } } };
   // St John's is at UTC-3:30 in winter only: look half a year away too.
   const later = zonesAtOffset(minutes, knownTimeZones(), new Date(now.getTime() + 182 * 86_400_000));
-  if (later.length) return { suggestions: later.slice(0, 3), note: `${label} is not a whole hour; these zones are at ${label} for part of the year.` };
+  if (later.length) return { suggestions: later.slice(0, 3), note: { id: 'zone-offset-part', args: { offset } } };
   // No zone is there (UTC-5:30): offer the whole hours either side that exist.
   const near = [Math.floor(minutes / 60), Math.ceil(minutes / 60)].map((h) => h * 60)
     .filter((m, i, all) => all.indexOf(m) === i && offsetZone(m) !== undefined).map(formatOffset);
-  return { suggestions: near, note: `No time zone is at ${label}.` };
+  return { suggestions: near, note: { id: 'zone-offset-none', args: { offset } } };
 }
 
-/** `Etc/GMT-3` → `Etc/GMT-3 (UTC+3)`, for showing a saved zone; other zones unchanged. */
-export function describeTimeZone(zone: string): string {
+/** A saved zone as shown: `Etc/GMT-3` with its offset (`Etc/GMT-3 (UTC+3)`), other zones by name. */
+export function describeTimeZone(zone: string): ZoneMessage {
   const offset = etcZoneOffset(zone);
-  return offset === undefined ? zone : `${zone} (${formatOffset(offset)})`;
+  return offset === undefined ? { id: 'zone-name', args: { zone } } : { id: 'zone-with-offset', args: { zone, offset: formatOffset(offset) } };
 }
 
 /** `8:30` → `08:30`; undefined when not a time of day. */
@@ -152,21 +163,28 @@ export function normalizeClockTime(typed: string): string | undefined {
   return t ? formatClockTime(t) : undefined;
 }
 
+/** Words that may stand before a time or a zone, in English, Russian and Kazakh. */
+const KEYWORDS = /^(time|zone|timezone|tz|время|пояс|часовой|уақыт|белдеу|белдеуі)$/iu;
+
 /** A reminder time and a zone as typed, either or both. */
 export type TimeAndZoneText = { readonly time?: string; readonly zone?: string };
+
+/** Why a text could not be read as a time and a zone: a catalog message id. */
+export interface TimeAndZoneRefusal { readonly refused: 'zone-one-time' }
 
 /**
  * Splits argument text into `time` and `zone`, in either order. A word that
  * starts with a digit is taken for a time; the rest is the zone (`UTC + 3` is
  * read as `UTC+3`, not as a time `3`). Words `time` and `zone` before a value
- * are allowed (`/settings zone Europe/Berlin`).
- * Returns a reason (a string) when the text cannot be read.
+ * are allowed (`/settings zone Europe/Berlin`), and so are their Russian and
+ * Kazakh words (`/settings время 08:30`, `/settings белдеу Europe/Berlin`).
+ * Returns the reason's message id when the text cannot be read.
  */
-export function parseTimeAndZone(text: string): TimeAndZoneText | string {
+export function parseTimeAndZone(text: string): TimeAndZoneText | TimeAndZoneRefusal {
   const glued = text.replace(/\b(UTC|GMT)\s*([+\-\u2212])\s*(?=\d)/gi, '$1$2');
-  const words = glued.trim().split(/\s+/).filter((w) => w.length > 0 && !/^(time|zone|timezone|tz)$/i.test(w));
+  const words = glued.trim().split(/\s+/).filter((w) => w.length > 0 && !KEYWORDS.test(w));
   const times = words.filter((w) => /^\d/.test(w));
   const zone = words.filter((w) => !/^\d/.test(w)).join(' ');
-  if (times.length > 1) return 'Give one reminder time';
+  if (times.length > 1) return { refused: 'zone-one-time' };
   return { ...(times[0] ? { time: times[0] } : {}), ...(zone ? { zone } : {}) };
 }

@@ -4,8 +4,10 @@
  * where the bot's words belong in `locales/*.ftl`. Not flagged: import paths,
  * log lines (pino's `debug/info/warn/error/fatal/trace`, BurstLog's `note`),
  * messages of thrown errors (they go to logs, not to chats), object keys,
- * lower-case identifiers (`demands`, `telegram`), and a line marked with a
- * comment `i18n-exempt: <why>` on it or just above it.
+ * lower-case identifiers (`demands`, `telegram`), a line marked with a
+ * comment `i18n-exempt: <why>` on it or just above it, and a whole file whose
+ * opening comments (before its first statement) say `i18n-exempt-file: <why>`
+ * (data that is matched, never shown: the city names people type).
  */
 import { readFileSync } from 'node:fs';
 import ts from 'typescript';
@@ -31,6 +33,12 @@ function exempt(source: ts.SourceFile, node: ts.Node): boolean {
   return [lines[line], lines[line - 1]].some((l) => l?.includes('i18n-exempt:') === true);
 }
 
+/** True when the file's opening comments carry `i18n-exempt-file:` with a reason after it. */
+export function exemptFile(source: ts.SourceFile): boolean {
+  const ranges = ts.getLeadingCommentRanges(source.text, 0) ?? [];
+  return ranges.some((r) => /i18n-exempt-file:[ \t]*\S/.test(source.text.slice(r.pos, r.end)));
+}
+
 /** True when the literal is an argument of a log call or of a thrown error's constructor. */
 function inLogOrThrow(node: ts.Node): boolean {
   for (let n: ts.Node | undefined = node.parent; n !== undefined; n = n.parent) {
@@ -45,6 +53,7 @@ function inLogOrThrow(node: ts.Node): boolean {
 export function englishStrings(file: string): EnglishString[] {
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
   const found: EnglishString[] = [];
+  if (exemptFile(source)) return found;
   const report = (node: ts.Node, text: string): void => {
     if (!readsAsEnglish(text) || exempt(source, node) || inLogOrThrow(node)) return;
     found.push({ file, line: source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1, text });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CampaignEvent } from '../../src/content/campaign.js';
 import {
-  anniversariesOn, anniversaryIn, daysBetween, formatContentDate, localTime, nextAnniversaries, ordinal,
+  anniversariesOn, anniversaryIn, daysBetween, formatClockTime, formatDay, localTime, nextAnniversaries, ordinal,
 } from '../../src/time/calendar.js';
 
 const event = (id: string, date: string, remind = true): CampaignEvent => {
@@ -45,8 +45,7 @@ describe('calendar', () => {
   it('names ordinals and dates the way people write them', () => {
     expect([1, 2, 3, 4, 11, 12, 13, 15, 21, 22, 101, 111].map(ordinal))
       .toEqual(['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '15th', '21st', '22nd', '101st', '111th']);
-    expect(formatContentDate('2022-01-21')).toBe('21 January 2022');
-    expect(formatContentDate('2022-02')).toBe('February 2022');
-    expect(formatContentDate('undated')).toBe('undated');
+    expect(formatDay({ year: 2022, month: 1, day: 21 })).toBe('21 January 2022');
+    expect(formatClockTime({ hour: 9, minute: 5 })).toBe('09:05');
   });
 });

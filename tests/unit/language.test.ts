@@ -38,8 +38,8 @@ describe('/language', () => {
     const saved = await dispatcher.dispatch(invocation('language', 'kk'));
     expect(saved.ephemeral).toBeFalsy();
     expect(plain(saved)).toContain('Бұл чаттың тілі енді: Қазақша.');
-    // Until every answer is translated, the bot says so rather than pretending.
-    expect(plain(saved)).toContain('әзірге ағылшынша');
+    // Every answer is translated now: no note that most of them are still English.
+    expect(plain(saved)).not.toContain('ағылшынша');
     expect((await readChatSettings(services.store, CHAT))?.language).toBe('kk');
 
     const shown = await dispatcher.dispatch(invocation('language', '', { locale: 'en-US' }));
@@ -54,6 +54,24 @@ describe('/language', () => {
     }
     expect(plain(await dispatcher.dispatch(invocation('language', 'RU')))).toContain('Язык этого чата теперь: Русский.');
     expect(plain(await dispatcher.dispatch(invocation('language', 'en')))).not.toContain('still in English');
+  });
+
+  it('in a Telegram group, shows the chat’s language, not the invoker’s; once set, the next command answers in it', async () => {
+    const group = { platform: 'telegram', chatId: '-100555', kind: 'group' } as const;
+    // A Russian-speaking admin of a group that chose nothing: the group's language is still the default.
+    const shown = await dispatcher.dispatch(invocation('language', '', { chat: group, userLocale: 'ru' }));
+    expect(plain(shown)).toContain('Language of this chat: English.');
+    expect(plain(shown)).toContain('Not chosen here yet.');
+    const saved = await dispatcher.dispatch(invocation('language', 'ru', { chat: group, userLocale: 'ru' }));
+    expect(plain(saved)).toContain('Язык этого чата теперь: Русский.');
+    expect((await readChatSettings(services.store, group))?.language).toBe('ru');
+    // Anyone's next command in the group, whatever their own language, is answered in Russian.
+    const next = plain(await dispatcher.dispatch(invocation('next', '', { chat: group, userLocale: 'en', role: 'member' })));
+    expect(next).toContain('Следующая годовщина: 16 декабря 2026 г., через 24 дня');
+    expect(next).not.toContain('Next anniversary');
+    const again = plain(await dispatcher.dispatch(invocation('language', '', { chat: group, userLocale: 'en' })));
+    expect(again).toContain('Язык этого чата: Русский.');
+    expect(again).not.toContain('Язык здесь ещё не выбран.');
   });
 
   it('refuses an unknown language with a short ephemeral answer and stores nothing', async () => {

@@ -5,7 +5,8 @@ import type { Dispatcher } from '../../src/commands/dispatch.js';
 import type { Invocation, Services } from '../../src/commands/types.js';
 import type { Reply } from '../../src/rich/model.js';
 import { readChatSettings } from '../../src/store/chat-settings.js';
-import { invocation, testDispatcher } from '../helpers/core.js';
+import { describeCommand } from '../../src/commands/describe.js';
+import { invocation, testDispatcher, voice } from '../helpers/core.js';
 
 const plain = (r: Reply): string => renderReply(r, { ansi: false }).replace(/\s+/g, ' ');
 const GROUP = { platform: 'telegram', chatId: '-100777', kind: 'group' } as const;
@@ -111,7 +112,7 @@ describe('subscriptions', () => {
     }
     for (const c of services.commands.filter((x) => ['subscribe', 'unsubscribe', 'settings', 'upcoming'].includes(x.name))) {
       expect(c.access).toBe('admin');
-      expect(c.description.length).toBeLessThanOrEqual(100);
+      expect(describeCommand(voice(), c).length).toBeLessThanOrEqual(100);
     }
   });
   it('/subscribe says exactly what is missing when the bot may not post there, subscribes anyway, and /settings and /upcoming show it', async () => {

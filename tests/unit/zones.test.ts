@@ -3,8 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { isValidTimeZone, localTime } from '../../src/time/calendar.js';
 import { CITY_NAMES } from '../../src/time/city-names.js';
 import { etcZoneOffset, formatOffset, offsetZone, parseFixedOffset, zoneOffsetAt } from '../../src/time/zone-offsets.js';
-import { currentZoneName, describeTimeZone, knownTimeZones, parseTimeAndZone, resolveTimeZone, type ZoneLookup } from '../../src/time/zones.js';
+import { currentZoneName, describeTimeZone, knownTimeZones, parseTimeAndZone, resolveTimeZone, type ZoneLookup, type ZoneMessage } from '../../src/time/zones.js';
+import { zoneText } from '../../src/commands/subscribe.js';
+import { voice } from '../helpers/core.js';
 
+/** A zone sentence as the English catalog words it; undefined when there is none. */
+const say = (m: ZoneMessage | undefined, language: 'en' | 'ru' | 'kk' = 'en'): string | undefined => (m ? zoneText(voice(language), m) : undefined);
 const zoneOf = (lookup: ZoneLookup): string | undefined => ('zone' in lookup ? lookup.zone : undefined);
 const suggestionsOf = (lookup: ZoneLookup): readonly string[] => ('suggestions' in lookup ? lookup.suggestions : []);
 const WINTER = new Date('2026-12-16T04:00:00Z');
@@ -48,7 +52,7 @@ describe('fixed offsets', () => {
     for (const typed of ['UTC+3', 'utc+3', 'GMT+3', '+03:00', '+0300', '+3', 'UTC +3', 'GMT +03:00']) {
       const found = resolveTimeZone(typed);
       expect(zoneOf(found), typed).toBe('Etc/GMT-3');
-      expect(found.note).toContain('UTC+3 is saved as Etc/GMT-3');
+      expect(say(found.note)).toContain('UTC+3 is saved as Etc/GMT-3');
     }
     expect(zoneOf(resolveTimeZone('GMT+5'))).toBe('Etc/GMT-5');
     expect(zoneOf(resolveTimeZone('UTC-5'))).toBe('Etc/GMT+5');
@@ -64,13 +68,16 @@ describe('fixed offsets', () => {
   it('offsets that are not whole hours suggest the zones at that offset, or the whole hours either side', () => {
     const india = resolveTimeZone('UTC+05:30', WINTER);
     expect(suggestionsOf(india)).toEqual(expect.arrayContaining(['Asia/Kolkata', 'Asia/Colombo']));
-    expect(india.note).toContain('not a whole hour');
+    expect(say(india.note)).toContain('not a whole hour');
+    expect(say(india.note, 'ru')).toContain('не на целое число часов');
     expect(suggestionsOf(resolveTimeZone('UTC+5:45', WINTER))).toEqual(['Asia/Kathmandu']);
     // Newfoundland is at UTC-3:30 in winter only.
     expect(suggestionsOf(resolveTimeZone('UTC-3:30', SUMMER))).toEqual(['America/St_Johns']);
     const none = resolveTimeZone('UTC-05:30', WINTER);
     expect(suggestionsOf(none)).toEqual(['UTC-6', 'UTC-5']);
-    expect(none.note).toBe('No time zone is at UTC-5:30.');
+    expect(say(none.note)).toBe('No time zone is at UTC-5:30.');
+    expect(say(none.note, 'ru')).toBe('Нет часового пояса со смещением UTC-5:30.');
+    expect(say(none.note, 'kk')).toBe('UTC-5:30 ығысуы бар уақыт белдеуі жоқ.');
     for (const s of suggestionsOf(none)) expect(zoneOf(resolveTimeZone(s))).toMatch(/^Etc\/GMT\+[56]$/);
     expect(suggestionsOf(resolveTimeZone('UTC-13'))).toEqual([]);
   });
@@ -87,9 +94,10 @@ describe('fixed offsets', () => {
     expect(offsetZone(15 * 60)).toBeUndefined();
     expect(zoneOffsetAt('Asia/Kolkata', WINTER)).toBe(330);
     expect(formatOffset(-330)).toBe('UTC-5:30');
-    expect(describeTimeZone('Etc/GMT-3')).toBe('Etc/GMT-3 (UTC+3)');
-    expect(describeTimeZone('Europe/Berlin')).toBe('Europe/Berlin');
-    expect(resolveTimeZone('Etc/GMT-3').note).toContain('Etc/GMT-3 is UTC+3');
+    expect(say(describeTimeZone('Etc/GMT-3'))).toBe('Etc/GMT-3 (UTC+3)');
+    expect(say(describeTimeZone('Europe/Berlin'))).toBe('Europe/Berlin');
+    expect(say(resolveTimeZone('Etc/GMT-3').note)).toContain('Etc/GMT-3 is UTC+3');
+    expect(say(resolveTimeZone('Etc/GMT-3').note, 'kk')).toContain('Etc/GMT-3 — жыл бойы UTC+3');
   });
 });
 
@@ -102,11 +110,18 @@ describe('city names', () => {
     ['New York', 'America/New_York'], ['new-york', 'America/New_York'], ['Нью-Йорк', 'America/New_York'],
     ['Astana', 'Asia/Almaty'], ['Астана', 'Asia/Almaty'], ['Nur-Sultan', 'Asia/Almaty'], ['Asia/Astana', 'Asia/Almaty'],
     ['Zhanaozen', 'Asia/Aqtau'], ['Жаңаөзен', 'Asia/Aqtau'], ['Kostanay', 'Asia/Qostanay'],
+    // Where the campaign's people live, as they write it in Russian and Kazakh.
+    ['Шымкент', 'Asia/Almaty'], ['Караганда', 'Asia/Almaty'], ['Қарағанды', 'Asia/Almaty'], ['Актау', 'Asia/Aqtau'], ['Ақтау', 'Asia/Aqtau'],
+    ['Жанаозен', 'Asia/Aqtau'], ['Атырау', 'Asia/Atyrau'], ['Актобе', 'Asia/Aqtobe'], ['Ақтөбе', 'Asia/Aqtobe'], ['Уральск', 'Asia/Oral'],
+    ['Орал', 'Asia/Oral'], ['Париж', 'Europe/Paris'], ['Лондон', 'Europe/London'], ['Стамбул', 'Europe/Istanbul'], ['Ыстамбұл', 'Europe/Istanbul'],
+    ['Ташкент', 'Asia/Tashkent'], ['Бишкек', 'Asia/Bishkek'], ['Бішкек', 'Asia/Bishkek'],
     ['Calcutta', 'Asia/Kolkata'], ['Lomé', 'Africa/Lome'], ['sao paulo', 'America/Sao_Paulo'], ['Кишинев', 'Europe/Chisinau'],
   ])('%s → %s, and says so', (typed, zone) => {
     const found = resolveTimeZone(typed);
     expect(zoneOf(found)).toBe(zone);
-    expect(found.note).toBe(`“${typed}” → ${zone}.`);
+    expect(found.note).toEqual({ id: 'zone-read-as', args: { typed, zone } });
+    expect(say(found.note)).toBe(`“${typed}” → ${zone}.`);
+    expect(say(found.note, 'ru')).toBe(`«${typed}» → ${zone}.`);
   });
 
   it('Astana is Asia/Almaty: UTC+5 today, like all of Kazakhstan since March 2024', () => {
@@ -140,5 +155,11 @@ describe('time and zone in one text', () => {
     expect(parseTimeAndZone('8:30 gmt -5')).toEqual({ time: '8:30', zone: 'gmt-5' });
     expect(parseTimeAndZone('08:30 +03:00')).toEqual({ time: '08:30', zone: '+03:00' });
     expect(parseTimeAndZone('zone New York 07:00')).toEqual({ time: '07:00', zone: 'New York' });
+  });
+
+  it('takes the Russian and Kazakh words for time and zone, and refuses two times with a message id', () => {
+    expect(parseTimeAndZone('время 08:30 часовой пояс Москва')).toEqual({ time: '08:30', zone: 'Москва' });
+    expect(parseTimeAndZone('уақыт 07:00 белдеу Ақтау')).toEqual({ time: '07:00', zone: 'Ақтау' });
+    expect(parseTimeAndZone('08:00 09:00')).toEqual({ refused: 'zone-one-time' });
   });
 });
