@@ -3,7 +3,8 @@ import { action, command, message, paragraph, reply } from '../rich/build.js';
 import { signatories } from '../content/queries.js';
 import type { Command } from './types.js';
 import type { Campaign, Organization } from '../content/campaign.js';
-import { plural, shortName } from '../present/present.js';
+import { shortName } from '../present/present.js';
+import type { Voice } from '../i18n/voice.js';
 
 /** Organisations that wrote (are named as author of) or signed a statement, each once; a co-ordinator alone does not count. */
 export function signedOrWrote(campaign: Campaign): Organization[] {
@@ -16,10 +17,10 @@ export function signedOrWrote(campaign: Campaign): Organization[] {
 }
 
 /** " One was co-ordinated by RISE." — who co-ordinated statements they are not named as writing or signing. */
-function coordinated(campaign: Campaign): string {
+function coordinated(voice: Voice, campaign: Campaign): string {
   const by = campaign.statements.filter((s) => s.coordinatedBy).map((s) => shortName(s.coordinatedBy!));
   if (by.length === 0) return '';
-  return ` ${by.length === 1 ? 'One was' : `${by.length} were`} co-ordinated by ${[...new Set(by)].join(', ')}.`;
+  return ` ${voice.t('about-coordinated', { count: by.length, names: voice.list([...new Set(by)]) })}`;
 }
 
 /** /about: the campaign, what the bot is built from, and how it treats its sources. */
@@ -28,15 +29,18 @@ export const about: Command = {
   access: 'everyone',
   cacheable: true,
   options: [],
-  run(_args, _inv, { campaign }) {
+  run({ voice }, _inv, { campaign }) {
+    const count = (id: string, n: number): string => voice.t(id, { count: n });
     return reply(message(campaign.meta.title, [
       paragraph(campaign.meta.summary),
-      paragraph(`Built from ${plural(campaign.statements.length, 'statement', 'statements')}, signed or written by `
-        + `${plural(signedOrWrote(campaign).length, 'organisation', 'organisations')} `
-        + `(${plural(signatories(campaign).length, 'signatory', 'signatories')}), with ${plural(campaign.events.length, 'dated event', 'dated events')}.`
-        + coordinated(campaign)),
-      paragraph('Demands are quoted word for word; every figure names its source; where the sources disagree, each figure is shown with its own. See ', command('/sources'), '.'),
-      paragraph('Placard is free software. It stores chat ids and chat settings only: no names, no user ids, no messages.'),
-    ]), undefined, [action('Sources', 'sources'), action('Statements', 'statements')]);
+      paragraph(voice.t('about-built-from', {
+        statements: count('about-statements', campaign.statements.length),
+        organisations: count('about-organisations', signedOrWrote(campaign).length),
+        signatories: count('about-signatories', signatories(campaign).length),
+        events: count('about-events', campaign.events.length),
+      }) + coordinated(voice, campaign)),
+      paragraph(...voice.rich('about-quoting', { sources: command('/sources') })),
+      paragraph(voice.t('about-privacy')),
+    ]), undefined, [action(voice.t('content-button-sources'), 'sources'), action(voice.t('content-button-statements'), 'statements')]);
   },
 };

@@ -5,13 +5,16 @@
  */
 import type { Campaign, CampaignEvent, Statement } from '../content/campaign.js';
 import { findStatement } from '../content/queries.js';
-import { formatContentDate } from '../time/calendar.js';
 import { action, bold, command, errorReply, paragraph, text } from '../rich/build.js';
 import type { Reply } from '../rich/model.js';
 import { closest } from '../text/closest.js';
 import { clip, fold } from '../text/fold.js';
 import { PAGE_OPTION, pageOf, pagedReply, withPage, type Piece } from '../present/pages.js';
-import { authorShort, buttonLabel, dateShort, eventDate, eventLabel, figureGroupSpans, figuresByQuote, provenancePieces } from '../present/present.js';
+import {
+  authorShort, buttonLabel, dateShort, didYouMean, eventDate, eventLabel, figureGroupSpans, figuresByQuote, label, provenancePieces, quotedInOriginal,
+  signatoryCountSpans,
+} from '../present/present.js';
+import type { Voice } from '../i18n/voice.js';
 import type { Command } from './types.js';
 
 /** Events where statements give different values for the same thing counted: where the sources disagree. */
@@ -23,44 +26,43 @@ const disputed = (campaign: Campaign): CampaignEvent[] =>
   });
 
 /** An event's heading and every figure of it, each with its source. */
-function figurePieces(campaign: Campaign, e: CampaignEvent): Piece[] {
-  const header = paragraph(bold(`${eventDate(campaign, e)} — ${e.title}`));
+function figurePieces(voice: Voice, campaign: Campaign, e: CampaignEvent): Piece[] {
+  const header = paragraph(bold(`${eventDate(voice, campaign, e)} — ${e.title}`));
   return [
     { block: header, keepWithNext: true },
-    ...figuresByQuote(campaign, e).map((g): Piece => ({ item: figureGroupSpans(campaign, g), list: e.id, ordered: false, number: 1, header })),
+    ...figuresByQuote(campaign, e).map((g): Piece => ({ item: figureGroupSpans(voice, campaign, g), list: e.id, ordered: false, number: 1, header })),
   ];
 }
 
-function overview(campaign: Campaign, page: number): Reply {
+function overview(voice: Voice, campaign: Campaign, page: number): Reply {
   const events = disputed(campaign);
   const pieces: Piece[] = [
-    ...campaign.statements.map((s): Piece => ({ item: [bold(s.label), text(` — ${authorShort(s)}, ${dateShort(s)}`)], list: 'sources', ordered: false, number: 1 })),
-    { block: paragraph('Every figure names the statement it comes from.') },
-    ...(events.length ? [{ block: paragraph(bold('Where the sources disagree')), keepWithNext: true }] : []),
-    ...events.flatMap((e) => figurePieces(campaign, e)),
+    ...campaign.statements.map((s): Piece => ({ item: [bold(s.label), text(` — ${authorShort(voice, s)}, ${dateShort(voice, s)}`)], list: 'sources', ordered: false, number: 1 })),
+    { block: paragraph(voice.t('sources-every-figure')) },
+    ...(events.length ? [{ block: paragraph(bold(voice.t('sources-disagree'))), keepWithNext: true }] : []),
+    ...events.flatMap((e) => figurePieces(voice, campaign, e)),
   ];
   return pagedReply({
-    title: 'Sources', pieces, page, command: 'sources', args: '',
+    title: voice.t('sources-title'), pieces, foot: events.length ? quotedInOriginal(voice) : [], page, command: 'sources', args: '', voice,
     actions: campaign.statements.slice(0, 12).map((s) => action(buttonLabel(s.label), 'sources', s.id)),
   });
 }
 
-function provenance(campaign: Campaign, s: Statement, page: number): Reply {
+function provenance(voice: Voice, campaign: Campaign, s: Statement, page: number): Reply {
   const events = disputed(campaign).filter((e) => e.figures.some((f) => f.source === s.id));
   const pieces: Piece[] = [
-    { block: paragraph(bold('Cited as: '), s.label) },
-    ...provenancePieces(s),
-    ...(s.signatories ? [{ block: paragraph(bold('Signatories: '),
-      `${s.signatories.organizations.length}${s.signatories.asOf ? ` as of ${formatContentDate(s.signatories.asOf)}` : ''}`) }] : []),
-    ...(events.length ? [{ block: paragraph(bold('Where other sources give other figures')), keepWithNext: true }] : []),
-    ...events.flatMap((e) => figurePieces(campaign, e)),
+    { block: paragraph(label(voice, 'content-label-cited-as'), s.label) },
+    ...provenancePieces(voice, s),
+    ...(s.signatories ? [{ block: paragraph(...signatoryCountSpans(voice, s.signatories)) }] : []),
+    ...(events.length ? [{ block: paragraph(bold(voice.t('sources-others-disagree'))), keepWithNext: true }] : []),
+    ...events.flatMap((e) => figurePieces(voice, campaign, e)),
   ];
   return pagedReply({
-    title: s.title, pieces, page, command: 'sources', args: s.id,
+    title: s.title, pieces, foot: events.length ? quotedInOriginal(voice) : [], page, command: 'sources', args: s.id, voice,
     actions: [
-      action('Read it', 'statement', s.id),
-      ...events.slice(0, 8).map((e) => action(eventLabel(e), 'timeline', e.id)),
-      action('All sources', 'sources'),
+      action(voice.t('sources-button-read'), 'statement', s.id),
+      ...events.slice(0, 8).map((e) => action(eventLabel(voice, e), 'timeline', e.id)),
+      action(voice.t('sources-button-all'), 'sources'),
     ],
   });
 }
@@ -75,16 +77,16 @@ export const sources: Command = {
     const { rest, page } = withPage(raw);
     return { statement: rest || undefined, page };
   },
-  run({ options }, _inv, { campaign }) {
+  run({ options, voice }, _inv, { campaign }) {
     const query = String(options.statement ?? '').trim();
-    if (!query) return overview(campaign, pageOf(options));
+    if (!query) return overview(voice, campaign, pageOf(options));
     const s = findStatement(campaign, query);
-    if (s) return provenance(campaign, s, pageOf(options));
+    if (s) return provenance(voice, campaign, s, pageOf(options));
     const guess = closest(query, campaign.statements.map((x) => x.id)).find((g) => g !== fold(query));
     return errorReply(
-      text(`No statement “${clip(query)}”. `),
-      ...(guess ? [text('Did you mean '), command(`/sources ${guess}`), text('? ')] : []),
-      text('Every source: '), command('/sources'), text('.'),
+      text(voice.t('content-no-statement', { query: clip(query) })), text(' '),
+      ...(guess ? [...didYouMean(voice, [command(`/sources ${guess}`)]), text(' ')] : []),
+      ...voice.rich('sources-every', { command: command('/sources') }),
     );
   },
 };

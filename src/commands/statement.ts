@@ -5,13 +5,13 @@
  */
 import type { Campaign, Statement } from '../content/campaign.js';
 import { findStatement } from '../content/queries.js';
-import { formatContentDate } from '../time/calendar.js';
 import { action, bold, command, errorReply, italic, paragraph, text } from '../rich/build.js';
 import type { Reply } from '../rich/model.js';
 import { closest } from '../text/closest.js';
 import { clip, fold } from '../text/fold.js';
 import { PAGE_OPTION, pageOf, pagedReply, splitText, withPage, type Piece } from '../present/pages.js';
-import { plural, provenancePieces, shortName } from '../present/present.js';
+import { didYouMean, provenancePieces, quotedInOriginal, shortName, signatoryCountSpans } from '../present/present.js';
+import type { Voice } from '../i18n/voice.js';
 import type { Command } from './types.js';
 
 /** The argument that asks for the full text. */
@@ -19,45 +19,52 @@ const TEXT = 'text';
 /** Longest paragraph a page of the full text holds whole (a longer one is cut at lines, sentences or words). */
 export const TEXT_PIECE = 1_200;
 
-function card(s: Statement, page: number): Reply {
+function card(voice: Voice, s: Statement, page: number): Reply {
   const pieces: Piece[] = [
     { block: paragraph(s.summary) },
-    ...provenancePieces(s),
+    ...provenancePieces(voice, s),
   ];
   if (s.signatories) {
-    const asOf = s.signatories.asOf ? ` as of ${formatContentDate(s.signatories.asOf)}` : '';
-    pieces.push({ block: paragraph(bold('Signatories: '), `${s.signatories.organizations.length}${asOf}`,
+    pieces.push({ block: paragraph(...signatoryCountSpans(voice, s.signatories),
       s.signatories.note ? ` (${s.signatories.note})` : '', ' — ', command('/signatories')) });
   }
   if (s.demands.length > 0) {
-    const header = paragraph(bold(s.demandsBy ? `Demands (of ${shortName(s.demandsBy)}, as quoted)` : 'Demands'));
+    const header = paragraph(bold(s.demandsBy ? voice.t('statement-demands-of', { org: shortName(s.demandsBy) }) : voice.t('statement-demands')));
     pieces.push({ block: header, keepWithNext: true });
     if (s.demandsNote) pieces.push({ block: paragraph(italic(s.demandsNote)), keepWithNext: true });
     pieces.push(...s.demands.map((d, i): Piece => ({ item: [text(d.text)], list: 'demands', ordered: true, number: i + 1, header })));
   }
   return pagedReply({
-    title: s.title, pieces, page, command: 'statement', args: s.id,
-    actions: [action('Full text', 'statement', `${s.id} ${TEXT}`), action('Where it comes from', 'sources', s.id), action('All statements', 'statements')],
+    title: s.title, pieces, foot: s.demands.length > 0 ? quotedInOriginal(voice) : [], page, command: 'statement', args: s.id, voice,
+    actions: [
+      action(voice.t('statement-button-full-text'), 'statement', `${s.id} ${TEXT}`),
+      action(voice.t('statement-button-where-from'), 'sources', s.id),
+      action(voice.t('content-button-all-statements'), 'statements'),
+    ],
   });
 }
 
-function fullText(s: Statement, page: number): Reply {
+function fullText(voice: Voice, s: Statement, page: number): Reply {
   const pieces = s.paragraphs.flatMap((p) => splitText(p, TEXT_PIECE).map((part): Piece => ({ block: paragraph(part) })));
   return pagedReply({
-    title: `${s.title} — full text`, pieces, page, command: 'statement', args: `${s.id} ${TEXT}`,
-    actions: [action('Summary and demands', 'statement', s.id), action('All statements', 'statements')],
+    title: voice.t('statement-full-text-title', { title: s.title }), pieces, foot: quotedInOriginal(voice),
+    page, command: 'statement', args: `${s.id} ${TEXT}`, voice,
+    actions: [action(voice.t('statement-button-summary'), 'statement', s.id), action(voice.t('content-button-all-statements'), 'statements')],
   });
 }
 
-function notFound(campaign: Campaign, query: string): Reply {
+function notFound(voice: Voice, campaign: Campaign, query: string): Reply {
   const ids = campaign.statements.map((s) => s.id);
   const guess = closest(query, ids).find((g) => g !== fold(query));
   return errorReply(
-    text(`No statement “${clip(query)}”. `),
-    ...(guess ? [text('Did you mean '), command(`/statement ${guess}`), text('? ')] : []),
-    text(`${plural(ids.length, 'statement', 'statements')}: `), command('/statements'), text('.'),
+    text(voice.t('content-no-statement', { query: clip(query) })), text(' '),
+    ...(guess ? [...didYouMean(voice, [command(`/statement ${guess}`)]), text(' ')] : []),
+    ...voice.rich('statement-count-hint', { count: ids.length, command: command('/statements') }),
   );
 }
+
+/** The word that asks for the full text, in any of the languages ("text", "текст", "мәтін"). */
+const TEXT_WORDS = /^(.*?)\s+(?:text|текст|мәтін)$/isu; // i18n-exempt: words people type, not shown
 
 /** /statement: one statement shown whole, its full text page by page. */
 export const statement: Command = {
@@ -71,15 +78,16 @@ export const statement: Command = {
   ],
   parse(raw) {
     const { rest, page } = withPage(raw);
-    const m = /^(.*?)\s+text$/isu.exec(rest);
+    const m = TEXT_WORDS.exec(rest);
     return { id: (m ? m[1]! : rest).trim() || undefined, ...(m ? { part: TEXT } : {}), page };
   },
-  run({ options }, _inv, { campaign }) {
+  run({ options, voice }, _inv, { campaign }) {
     const query = String(options.id ?? '').trim();
     const s = findStatement(campaign, query);
-    if (!s) return notFound(campaign, query);
+    if (!s) return notFound(voice, campaign, query);
     const part = String(options.part ?? '').trim().toLowerCase();
-    if (part && part !== TEXT) return errorReply(text('The part to show is '), command(`/statement ${s.id} ${TEXT}`), text(' (the full text), or none.'));
-    return part === TEXT ? fullText(s, pageOf(options)) : card(s, pageOf(options));
+    const full = part !== '' && TEXT_WORDS.test(`x ${part}`);
+    if (part && !full) return errorReply(...voice.rich('statement-bad-part', { command: command(`/statement ${s.id} ${TEXT}`) }));
+    return full ? fullText(voice, s, pageOf(options)) : card(voice, s, pageOf(options));
   },
 };

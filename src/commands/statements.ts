@@ -13,13 +13,13 @@ export const statements: Command = {
   parse(raw) {
     return { page: withPage(raw).page };
   },
-  run({ options }, _inv, { campaign }) {
+  run({ options, voice }, _inv, { campaign }) {
     const pieces = campaign.statements.map((s): Piece => ({
-      item: [bold(s.label), text(` — ${authorShort(s)}, ${dateShort(s)}: `), command(`/statement ${s.id}`)],
+      item: [bold(s.label), text(` — ${authorShort(voice, s)}, ${dateShort(voice, s)}: `), command(`/statement ${s.id}`)],
       list: 'statements', ordered: false, number: 1,
     }));
     return pagedReply({
-      title: 'Statements', pieces, page: pageOf(options), command: 'statements', args: '',
+      title: voice.t('statements-title'), pieces, voice, page: pageOf(options), command: 'statements', args: '',
       actions: campaign.statements.slice(0, 12).map((s) => action(buttonLabel(s.label), 'statement', s.id)),
     });
   },

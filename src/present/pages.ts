@@ -11,6 +11,7 @@ import { errorReply, message, reply } from '../rich/build.js';
 import type { Action, Block, Reply, RichMessage, Span } from '../rich/model.js';
 import { clip } from '../text/fold.js';
 import type { OptionValues } from '../commands/types.js';
+import { defaultVoice, type Voice } from '../i18n/voice.js';
 
 /** What a phone shows comfortably (DESIGN.md); every command's message stays within it. */
 export const PHONE_LIMIT = 1_500;
@@ -127,6 +128,14 @@ export const pageOf = (options: OptionValues): number => Number(options.page ?? 
 /** The `page` option shared by paged commands. */
 export const PAGE_OPTION = { name: 'page', type: 'integer', min: 1 } as const;
 
+/** A page's title: "Signatories — page 2 of 4", in the voice's language. */
+export const pageTitle = (voice: Voice, title: string, page: number, pages: number): string =>
+  voice.t('pages-title', { title, page, pages });
+
+/** The polite refusal of a page that does not exist: "There are 4 pages; page 9 does not exist." */
+export const noSuchPage = (voice: Voice, pages: number, asked: unknown): Reply =>
+  errorReply(voice.t('pages-no-such-page', { pages, page: clip(String(asked), 8) }));
+
 /** How a paged answer is made. */
 export interface PagedAnswer {
   /** The title of every page ("— page n of m" is added when there are several). */
@@ -142,16 +151,18 @@ export interface PagedAnswer {
   readonly command: string;
   readonly args: string;
   readonly actions?: readonly Action[];
+  /** The answer's language, for the page words ("page 2 of 4"); English when absent. */
+  readonly voice?: Voice;
 }
 
 /** The page asked for, within the phone budget, with paging; a polite refusal for a page that does not exist. */
 export function pagedReply(a: PagedAnswer): Reply {
-  const frame = messageLength(message(a.title, [...(a.head ?? []), ...(a.foot ?? [])])) + 20;
+  const voice = a.voice ?? defaultVoice();
+  // The title as the longest page numbers would make it, so that paging never pushes a page over the limit.
+  const frame = messageLength(message(pageTitle(voice, a.title, 999, 999), [...(a.head ?? []), ...(a.foot ?? [])])) + 2;
   const pages = paginate(a.pieces, Math.max(200, PAGE_BUDGET - frame));
-  if (!Number.isInteger(a.page) || a.page < 1 || a.page > pages.length) {
-    return errorReply(`There ${pages.length === 1 ? 'is 1 page' : `are ${pages.length} pages`}; page ${clip(String(a.page), 8)} does not exist.`);
-  }
-  const title = pages.length > 1 ? `${a.title} — page ${a.page} of ${pages.length}` : a.title;
+  if (!Number.isInteger(a.page) || a.page < 1 || a.page > pages.length) return noSuchPage(voice, pages.length, a.page);
+  const title = pages.length > 1 ? pageTitle(voice, a.title, a.page, pages.length) : a.title;
   const blocks = [...(a.head ?? []), ...assemble(pages[a.page - 1]!), ...(a.foot ?? [])];
   return reply(message(title, blocks),
     pages.length > 1 ? { page: a.page, pages: pages.length, command: a.command, args: a.args } : undefined,

@@ -2,21 +2,24 @@
 import type { Campaign, CampaignEvent, Organization, Statement } from '../content/campaign.js';
 import type { Topic } from '../content/schema.js';
 import { dayInStatements, inStatementOrder } from '../content/queries.js';
-import { NOT_NAMED, UNDATED } from '../content/schema.js';
+import { UNDATED } from '../content/schema.js';
 import { bold, italic, paragraph, text } from '../rich/build.js';
 import type { Block, Span } from '../rich/model.js';
 import type { Piece } from './pages.js';
 import { countryText } from '../text/countries.js';
-import { formatContentDate } from '../time/calendar.js';
-import type { Voice } from '../i18n/voice.js';
+import type { RichArgs, Voice } from '../i18n/voice.js';
 
-/** "UC — Unité Communiste (Communist United), France"; a country read from the name says so: "…, Germany (from its name)". */
-export function organizationSpans(org: Organization): Span[] {
+/**
+ * "UC — Unité Communiste (Communist United), France", the country in the
+ * voice's language ("…, Франция"); a country read from the name says so:
+ * "…, Germany (from its name)". Names as the source writes them.
+ */
+export function organizationSpans(voice: Voice, org: Organization): Span[] {
   const parts: Span[] = [];
   if (org.abbreviation) parts.push(bold(org.abbreviation), text(' — '));
   parts.push(org.abbreviation ? text(org.name) : bold(org.name));
   if (org.englishName && org.englishName !== org.name) parts.push(text(` (${org.englishName})`));
-  const country = countryText(org);
+  const country = countryText(org, voice);
   if (country) parts.push(text(`, ${country}`));
   return parts;
 }
@@ -24,8 +27,27 @@ export function organizationSpans(org: Organization): Span[] {
 /** Short name: abbreviation, else name. */
 export const shortName = (org: Organization): string => org.abbreviation ?? org.name;
 
-/** "1 statement", "2 statements". */
-export const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+/**
+ * Catalog message `id` as spans, where `lists` variables are runs of spans
+ * (commands joined by ", ") placed where the language puts them.
+ */
+export function richWith(voice: Voice, id: string, args: RichArgs, lists: Readonly<Record<string, readonly Span[]>>): Span[] {
+  const markers = new Map<Span, readonly Span[]>();
+  const all: Record<string, RichArgs[string]> = { ...args };
+  for (const [name, spans] of Object.entries(lists)) {
+    const marker = text(name);
+    markers.set(marker, spans);
+    all[name] = marker;
+  }
+  return voice.rich(id, all).flatMap((s) => markers.get(s) ?? [s]);
+}
+
+/** Spans joined with ", ": "/demands smk, /demands icor". */
+export const joined = (spans: readonly Span[]): Span[] => spans.flatMap((s, i) => (i ? [text(', '), s] : [s]));
+
+/** "Did you mean /signatories France, /signatories UC?" — empty when there is no guess. */
+export const didYouMean = (voice: Voice, guesses: readonly Span[]): Span[] =>
+  (guesses.length ? richWith(voice, 'content-did-you-mean', {}, { guesses: joined(guesses) }) : []);
 
 /**
  * The note an answer that quotes carries once, in the reader's language:
@@ -40,9 +62,10 @@ export function quotedInOriginal(voice: Voice): Block[] {
 const fullName = (a: Organization): string => (a.englishName && a.englishName !== a.name ? `${a.name} (${a.englishName})` : a.name);
 
 /** Who wrote a statement, honest when the source does not say (with the note on how the source names its author). */
-export function authorText(statement: Statement): string {
-  if (!statement.author) return statement.authorNote ? `${NOT_NAMED} (${statement.authorNote})` : NOT_NAMED;
-  return fullName(statement.author);
+export function authorText(voice: Voice, statement: Statement): string {
+  if (statement.author) return fullName(statement.author);
+  const none = voice.t('content-author-not-named');
+  return statement.authorNote ? `${none} (${statement.authorNote})` : none;
 }
 
 /** Who co-ordinated a statement, where the text says so ("RISE"); undefined otherwise. */
@@ -65,19 +88,22 @@ export function dateShort(voice: Voice, s: Statement): string {
  * address (as written), date and the note on how it gives them. Empty when
  * the content carries none of it.
  */
-export function publicationSpans(s: Statement): Span[][] {
+export function publicationSpans(voice: Voice, s: Statement): Span[][] {
   const lines: Span[][] = [];
-  if (s.publisher) lines.push([bold('Published by: '), text(s.publisher)]);
-  if (s.url) lines.push([bold('Address: '), text(s.url)]);
-  if (s.published) lines.push([bold('Published: '), text(formatContentDate(s.published))]);
+  if (s.publisher) lines.push([label(voice, 'content-label-published-by'), text(s.publisher)]);
+  if (s.url) lines.push([label(voice, 'content-label-address'), text(s.url)]);
+  if (s.published) lines.push([label(voice, 'content-label-published'), text(voice.contentDate(s.published))]);
   if (s.publishedNote) lines.push([italic(s.publishedNote)]);
   return lines;
 }
 
 /** "21 January 2022", "February 2022" or "undated", with the date note when there is one. */
-export function dateText(statement: Statement): string {
-  return statement.dateNote ? `${dateShort(statement)} — ${statement.dateNote}` : dateShort(statement);
+export function dateText(voice: Voice, statement: Statement): string {
+  return statement.dateNote ? `${dateShort(voice, statement)} — ${statement.dateNote}` : dateShort(voice, statement);
 }
+
+/** A bold label before a value: "Author: ". */
+export const label = (voice: Voice, id: string): Span => bold(`${voice.t(id)} `);
 
 /** Ends `s` with a full stop unless it already ends with punctuation. */
 export const sentence = (s: string): string => (/[.!?…)"”]$/.test(s.trim()) ? s.trim() : `${s.trim()}.`);
@@ -161,13 +187,23 @@ export function topicLabel(voice: Voice, t: Topic): string {
 }
 
 /** Who wrote or co-ordinated a statement, when, and where it comes from: the lines /statement and /sources share. */
-export function provenancePieces(s: Statement): Piece[] {
+export function provenancePieces(voice: Voice, s: Statement): Piece[] {
   return [
-    { block: paragraph(bold('Author: '), authorText(s)) },
+    { block: paragraph(label(voice, 'content-label-author'), authorText(voice, s)) },
     ...(s.author && s.authorNote ? [{ block: paragraph(italic(s.authorNote)) }] : []),
-    ...(s.coordinatedBy ? [{ block: paragraph(bold('Co-ordinated by: '), coordinatorText(s) ?? '') }] : []),
-    { block: paragraph(bold('Date: '), dateText(s)) },
-    { block: paragraph(bold('Source: '), s.source) },
-    ...publicationSpans(s).map((spans): Piece => ({ block: paragraph(...spans) })),
+    ...(s.coordinatedBy ? [{ block: paragraph(label(voice, 'content-label-coordinated'), coordinatorText(s) ?? '') }] : []),
+    { block: paragraph(label(voice, 'content-label-date'), dateText(voice, s)) },
+    { block: paragraph(label(voice, 'content-label-source'), s.source) },
+    ...publicationSpans(voice, s).map((spans): Piece => ({ block: paragraph(...spans) })),
   ];
+}
+
+/**
+ * "Signatories: 31 as of 21 January 2022" — how many organisations signed,
+ * and as of when where the list says so.
+ */
+export function signatoryCountSpans(voice: Voice, signed: NonNullable<Statement['signatories']>): Span[] {
+  const count = voice.number(signed.organizations.length);
+  return [label(voice, 'content-label-signatories'),
+    text(signed.asOf ? voice.t('content-signatories-as-of', { count, date: voice.contentDate(signed.asOf) }) : count)];
 }

@@ -10,6 +10,8 @@
  */
 import { createRequire } from 'node:module';
 import isoCountries, { type LocaleData } from 'i18n-iso-countries/index.js';
+import type { Language } from '../i18n/languages.js';
+import type { Voice } from '../i18n/voice.js';
 import { matchKey } from './script.js';
 
 const require = createRequire(import.meta.url);
@@ -99,8 +101,31 @@ export interface CountryOf {
   readonly countryFrom?: 'source' | 'name' | undefined;
 }
 
-/** The country as shown: "France", or "Sweden (from its name)" when read from the name; undefined when none. */
-export function countryText(org: CountryOf): string | undefined {
+/**
+ * A content country in `language`: each part that is an ISO country by its
+ * usual name in that language ("France" → "Франция"), with the source's own
+ * spelling after it where that is none of the country's English names
+ * ("Luxemburg" → "Люксембург (Luxemburg)"); a part that is no ISO country
+ * ("North Kurdistan") as the source writes it. English: as the source writes it.
+ */
+export function countryName(country: string, language: Language): string {
+  if (language === 'en') return country;
+  return countryParts(country).map(({ part, codes }) => {
+    const code = codes.length === 1 ? codes[0]! : undefined;
+    const name = code === undefined ? undefined : isoCountries.getName(code, language);
+    if (name === undefined) return part;
+    const english = (isoCountries.getName(code!, 'en', { select: 'all' }) as string[]).map(matchKey);
+    return english.includes(matchKey(part)) ? name : `${name} (${part})`;
+  }).join(' / ');
+}
+
+/**
+ * The country as shown, in the voice's language: "France", "Франция"; one
+ * read from the name says so: "Sweden (from its name)", "Швеция (по
+ * названию)". Undefined when none.
+ */
+export function countryText(org: CountryOf, voice: Voice): string | undefined {
   if (org.country === undefined) return undefined;
-  return org.countryFrom === 'name' ? `${org.country} (from its name)` : org.country;
+  const country = countryName(org.country, voice.language);
+  return org.countryFrom === 'name' ? voice.t('country-from-name', { country }) : country;
 }

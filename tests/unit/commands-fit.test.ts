@@ -118,3 +118,45 @@ describe('every answer fits a phone', () => {
     }
   });
 });
+
+/** The commands of the campaign's content (/about /demands /signatories /statements /statement /sources). */
+const CONTENT = new Set(['about', 'demands', 'signatories', 'statements', 'statement', 'sources']);
+
+describe.each(['ru', 'kk'] as const)('content answers in %s fit a phone too', (language) => {
+  let dispatcher: Dispatcher;
+  let services: Services;
+  const ask = (command: string, text: string): Promise<Reply> => dispatcher.dispatch(invocation(command, text, { now: NOW, locale: language }));
+  beforeAll(async () => { ({ dispatcher, services } = await testDispatcher()); });
+
+  function tried(): [string, string][] {
+    const c = services.campaign;
+    return [
+      ['about', ''], ['demands', ''], ['demands', 'smk'], ['demands', 'smk 2'], ['demands', 'topics'], ['demands', 'ICOR'],
+      ...c.statements.map((s): [string, string] => ['demands', s.id]),
+      ...c.topics.map((t): [string, string] => ['demands', t.id]),
+      ['signatories', ''], ['signatories', 'франция'], ['signatories', '2'], ['signatories', 'Швеция'], ['signatories', 'Түркия'],
+      ['statements', ''],
+      ...c.statements.flatMap((s): [string, string][] => [['statement', s.id], ['statement', `${s.id} text`]]),
+      ['sources', ''], ...c.statements.map((s): [string, string] => ['sources', s.id]),
+    ];
+  }
+
+  it('every content command, and every action and page move among them two levels deep, answers within the limits', async () => {
+    const seen = new Set<string>();
+    const found: string[] = [];
+    const walk = async (r: Reply, path: string, depth: number): Promise<void> => {
+      found.push(...problems(r, path));
+      if (r.ephemeral) found.push(`${path}: refused`);
+      if (depth === 0) return;
+      for (const a of pressable(r).filter((x) => CONTENT.has(x.command))) {
+        const line = `/${a.command} ${a.args}`.trim();
+        if (seen.has(line)) continue;
+        seen.add(line);
+        await walk(await ask(a.command, a.args), `${path} → ${a.label} (${line})`, depth - 1);
+      }
+    };
+    for (const [command, text] of tried()) await walk(await ask(command, text), `/${command} ${text}`.trim(), 2);
+    expect(found).toEqual([]);
+    expect(seen.size).toBeGreaterThan(30);
+  }, 60_000);
+});

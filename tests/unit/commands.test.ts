@@ -214,8 +214,8 @@ describe('commands', () => {
   });
 
   it('admin-only commands refuse members with a short reason, and a failing command answers politely', async () => {
-    const secret: Command = { name: 'secret', description: 'x', options: [], access: 'admin', run: () => ({ messages: [{ blocks: [] }] }) };
-    const broken: Command = { name: 'broken', description: 'x', options: [], access: 'everyone', run: () => { throw new Error('boom'); } };
+    const secret: Command = { name: 'secret', options: [], access: 'admin', run: () => ({ messages: [{ blocks: [] }] }) };
+    const broken: Command = { name: 'broken', options: [], access: 'everyone', run: () => { throw new Error('boom'); } };
     const d = new Dispatcher({ ...services, commands: [secret, broken] });
     const refused = await d.dispatch(invocation('secret', '', { role: 'member', chat: { kind: 'group' } }));
     expect(plain(refused)).toBe('Only admins of this chat can use /secret.');

@@ -14,9 +14,9 @@ import type { Services } from '../../src/commands/types.js';
 import type { Organization } from '../../src/content/campaign.js';
 import { organizationSchema } from '../../src/content/schema.js';
 import type { Reply } from '../../src/rich/model.js';
-import { COUNTRY_LOCALES, countryMatches } from '../../src/text/countries.js';
+import { COUNTRY_LOCALES, countryMatches, countryName, countryText } from '../../src/text/countries.js';
 import { matchKey } from '../../src/text/script.js';
-import { invocation, testDispatcher } from '../helpers/core.js';
+import { invocation, testDispatcher, voice } from '../helpers/core.js';
 
 const plain = (r: Reply): string => renderReply(r, { ansi: false });
 
@@ -174,6 +174,48 @@ describe('countries', () => {
     expect(choicesFor('signatories', services.campaign, 'Люкс')[0]).toEqual({ name: 'Luxemburg (country)', value: 'Luxemburg' });
     expect(choicesFor('signatories', services.campaign, 'франц')[0]).toEqual({ name: 'France (country)', value: 'France' });
     expect(choicesFor('signatories', services.campaign, 'роде').map((c) => c.value)).toContain('RM');
+  });
+
+  describe('in the reader’s language', () => {
+    it('names a content country in Russian and Kazakh, with the source’s spelling where it is no English name of it', () => {
+      expect(countryName('France', 'ru')).toBe('Франция');
+      expect(countryName('France', 'kk')).toBe('Франция');
+      expect(countryName('USA', 'ru')).toBe('США');
+      expect(countryName('Ivory Coast', 'ru')).toBe('Кот-д’Ивуар');
+      expect(countryName('Turkey', 'kk')).toBe('Түркия');
+      expect(countryName('Luxemburg', 'ru')).toBe('Люксембург (Luxemburg)');
+      expect(countryName('Luxemburg', 'en')).toBe('Luxemburg');
+      // A region that is no ISO country stays as the source writes it.
+      expect(countryName('North Kurdistan / Turkey', 'ru')).toBe('North Kurdistan / Турция');
+    });
+
+    it('says in the reader’s language that a country was read from the name', () => {
+      expect(countryText({ country: 'Germany', countryFrom: 'name' }, voice('ru'))).toBe('Германия (по названию)');
+      expect(countryText({ country: 'Germany', countryFrom: 'name' }, voice('kk'))).toBe('Германия (атауы бойынша)');
+      expect(countryText({ country: 'France', countryFrom: 'source' }, voice('ru'))).toBe('Франция');
+      expect(countryText({ country: 'Sweden', countryFrom: 'name' }, voice('en'))).toBe('Sweden (from its name)');
+      expect(countryText({}, voice('ru'))).toBeUndefined();
+    });
+
+    it('a Russian or Kazakh reader sees the countries in their language; the names stay as the source writes them', async () => {
+      const ru = plain(await dispatcher.dispatch(invocation('signatories', 'франция', { locale: 'ru' })));
+      expect(ru).toContain('UC — Unité Communiste (Communist United), Франция');
+      expect(ru).toContain('UPML — Union Proletarienne Marxiste-Léniniste (Marxist-Leninist Proletarian Union), Франция');
+      const kk = plain(await dispatcher.dispatch(invocation('signatories', 'Германия', { locale: 'kk' })));
+      expect(kk).toContain('MLPD — Marxistisch-Leninistische Partei Deutschlands (Marxist-Leninist Party of Germany), Германия (атауы бойынша)');
+    });
+
+    it('a Kazakh inflected country name is not guessed at, but the country is suggested', async () => {
+      const r = await dispatcher.dispatch(invocation('signatories', 'Францияның', { locale: 'kk' }));
+      expect(r.ephemeral).toBe(true);
+      expect(plain(r)).toContain('/signatories Франция');
+    });
+
+    it('autocomplete names countries in the reader’s language and fills in the content’s spelling', () => {
+      expect(choicesFor('signatories', services.campaign, 'франц', voice('ru'))[0]).toEqual({ name: 'Франция (страна)', value: 'France' });
+      expect(choicesFor('signatories', services.campaign, 'Люкс', voice('kk'))[0]).toEqual({ name: 'Люксембург (Luxemburg) (ел)', value: 'Luxemburg' });
+      expect(choicesFor('countries', services.campaign, 'герм', voice('ru'))[0]).toEqual({ name: 'Германия', value: 'Germany' });
+    });
   });
 
   it('i18n-iso-countries has exactly the locales registered here', () => {
