@@ -1,6 +1,17 @@
+/**
+ * Lists English display strings left in source folders (the scanner the
+ * catalogs test runs): `node --import tsx scripts/_scan.ts src/commands src/present`.
+ */
 import { readdirSync } from 'node:fs';
-import { englishStrings } from '../tests/helpers/english-strings.ts';
-const dirs = process.argv.slice(2);
-let n = 0;
-for (const d of dirs) for (const f of readdirSync(d).filter((x) => x.endsWith('.ts'))) for (const e of englishStrings(`${d}/${f}`)) { n++; console.log(`${e.file}:${e.line}: ${e.text.slice(0, 90)}`); }
-console.log(n, 'found');
+import { englishStrings } from '../tests/helpers/english-strings.js';
+
+let count = 0;
+for (const dir of process.argv.slice(2)) {
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+    for (const found of englishStrings(`${dir}/${file}`)) {
+      count += 1;
+      process.stdout.write(`${found.file}:${found.line}: ${found.text.slice(0, 90)}\n`);
+    }
+  }
+}
+process.stdout.write(`${count} found\n`);

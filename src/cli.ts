@@ -8,6 +8,7 @@
  *   placard check [dir]     validate the content
  *   placard doctor          will the next reminders go out? (sends nothing)
  *   placard new DIR         write a minimal, commented campaign to start from
+ *   placard site OUT_DIR    write the campaign's static site (pages, calendars, feeds)
  *
  * A `.env` file in the working directory is read first; variables already
  * set in the environment win.
@@ -16,27 +17,31 @@ import { resolve } from 'node:path';
 import { ConsoleAdapter } from '../adapters/console/shell.js';
 import { createCore } from './app.js';
 import { loadConfig, secretsOf, type Config } from './config.js';
-import { loadCampaign } from './content/load.js';
+import { loadContent } from './content/load.js';
+import { formatWarning } from './content/translations.js';
 import { writeNewCampaign } from './content/template/write.js';
 import { loadDotEnv } from './env-file.js';
 import { ContentError, PlacardError } from './errors.js';
 import { pino } from 'pino';
 import pretty from 'pino-pretty';
+import { isLanguage, LANGUAGES } from './i18n/languages.js';
 import { createLogger } from './log.js';
 import { previewReminders } from './schedule/preview.js';
 
-const USAGE = `Usage: placard [console | serve | check [dir] | new DIR | register | reminders | doctor | help]
+const USAGE = `Usage: placard [console | serve | check [dir] | new DIR | register | reminders | doctor | site OUT_DIR | help]
   (no argument)  the console when no platform token is set, else serve
   console        an offline shell to try every command (reads a pipe line by line)
   serve          run the configured platform adapters, the scheduler and the HTTP server
   check [dir]    validate campaign content (default: $CONTENT_DIR or ./content)
   new DIR        write a minimal, valid, commented campaign into DIR (a new or empty folder)
   register       register Discord slash commands now (needs DISCORD_TOKEN, DISCORD_APPLICATION_ID)
-  reminders --date YYYY-MM-DD
+  reminders --date YYYY-MM-DD [--language en|ru|kk]
                  what would be posted that day and for which zones, without sending
   doctor         will the next reminders go out? checks the store, each platform's token
                  and webhook, and whether the bot may post in every subscribed chat;
                  sends nothing; exits 1 when something needs fixing
+  site OUT_DIR   write the campaign's static site into OUT_DIR: pages in every language,
+                 calendars (.ics) and feeds (Atom); PUBLIC_URL sets its public address
 `;
 
 const out = (s: string): void => { process.stdout.write(s); };
@@ -44,11 +49,16 @@ const err = (s: string): void => { process.stderr.write(s); };
 
 async function check(dir: string | undefined): Promise<number> {
   const path = resolve(dir ?? process.env.CONTENT_DIR ?? './content');
-  const campaign = await loadCampaign(path);
+  const { campaign, warnings } = await loadContent(path);
   const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
   out(`content OK: ${path}\n  ${count(campaign.statements.length, 'statement', 'statements')}, `
     + `${count(campaign.organizations.length, 'organisation', 'organisations')}, ${count(campaign.events.length, 'event', 'events')} `
     + `(${campaign.events.filter((e) => e.remind).length} remembered)\n`);
+  // Missing translations do not fail the check: the field falls back to another language.
+  if (warnings.length > 0) {
+    out(`${count(warnings.length, 'warning', 'warnings')} (the content loads; a missing translation falls back to another language):\n`
+      + warnings.map((w) => `  ${formatWarning(w)}\n`).join(''));
+  }
   return 0;
 }
 
@@ -72,7 +82,7 @@ async function runConsole(config: Config): Promise<number> {
   const log = createLogger({ level: process.env.LOG_LEVEL ? config.logLevel : 'warn', secrets: secretsOf(config) });
   const core = await createCore(config, log);
   const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
-  const shell = new ConsoleAdapter({ input: process.stdin, output: process.stdout, interactive, ansi: interactive });
+  const shell = new ConsoleAdapter({ input: process.stdin, output: process.stdout, interactive, ansi: interactive, languages: core.dispatcher });
   await shell.start((invocation) => core.dispatcher.dispatch(invocation));
   await shell.finished;
   await core.close();
@@ -119,11 +129,11 @@ async function register(config: Config): Promise<number> {
   const log = createLogger({ level: config.logLevel, secrets: secretsOf(config) });
   const core = await createCore(config, log);
   try {
-    const { registerCommands, createDiscordRest } = await import('../adapters/discord/index.js');
+    const { registerCommands, createDiscordRest, definitionWords } = await import('../adapters/discord/index.js');
     const { token, applicationId, guildId, apiUrl } = config.discord;
     const outcome = await registerCommands({
       rest: createDiscordRest({ token, retries: 2, ...(apiUrl ? { apiUrl } : {}) }), applicationId, ...(guildId ? { guildId } : {}),
-      commands: core.services.commands, store: core.store, log, force: true,
+      commands: core.services.commands, store: core.store, log, force: true, words: definitionWords(core.services),
     });
     out(`registered ${outcome.commands} slash commands (${outcome.scope})\n`);
     return 0;
@@ -132,14 +142,22 @@ async function register(config: Config): Promise<number> {
   }
 }
 
+/** The value of `--name value` or `--name=value` in `args`. */
+function flag(args: readonly string[], name: string): string | undefined {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? args[at + 1] : args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+}
+
 async function reminders(config: Config, args: readonly string[]): Promise<number> {
-  const at = args.indexOf('--date');
-  const date = at >= 0 ? args[at + 1] : args.find((a) => a.startsWith('--date='))?.slice('--date='.length);
+  const date = flag(args, 'date');
   if (!date) { err('placard reminders: give a day, e.g. --date 2026-12-16\n'); return 64; }
+  const language = flag(args, 'language');
+  if (language !== undefined && !isLanguage(language)) { err(`placard reminders: --language must be ${LANGUAGES.join(', ')}\n`); return 64; }
   const log = createLogger({ level: process.env.LOG_LEVEL ? config.logLevel : 'warn', secrets: secretsOf(config) });
   const core = await createCore(config, log);
   try {
-    out(`${await previewReminders(core.campaign, date, core.store)}\n`);
+    const options = { ...(language === undefined ? {} : { language }), ...(core.services.translator ? { translator: core.services.translator } : {}) };
+    out(`${await previewReminders(core.campaign, date, core.store, options)}\n`);
     return 0;
   } finally {
     await core.close();
@@ -159,6 +177,19 @@ async function doctor(config: Config): Promise<number> {
   }
 }
 
+async function site(config: Config, dir: string | undefined): Promise<number> {
+  if (!dir) { err('placard site: give a folder for the site, e.g. placard site out\n'); return 64; }
+  const { campaign } = await loadContent(resolve(config.contentDir));
+  const { buildSite } = await import('../adapters/web/index.js');
+  const { writeSiteFiles } = await import('./site/files.js');
+  const { loadTranslator } = await import('./i18n/translator.js');
+  const files = buildSite(campaign, await loadTranslator(), { publicUrl: config.publicUrl });
+  const written = await writeSiteFiles(dir, files);
+  out(`wrote the campaign's site in ${resolve(dir)}: ${written.length} files (${files.filter((f) => f.path.endsWith('.html')).length} pages)\n`);
+  if (!config.publicUrl) out('  PUBLIC_URL is not set: links between pages are relative; set it for link previews, canonical addresses and links in calendars and feeds\n');
+  return 0;
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub === 'help' || sub === '--help' || sub === '-h') { out(USAGE); return 0; }
@@ -173,6 +204,7 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'register': return register(config);
     case 'reminders': return reminders(config, rest);
     case 'doctor': return doctor(config);
+    case 'site': return site(config, rest[0]);
     default: err(`placard: unknown command “${sub.slice(0, 40)}”\n${USAGE}`); return 64;
   }
 }

@@ -21,6 +21,18 @@ export interface Config {
     readonly guildId?: string;
     readonly apiUrl?: string;
   };
+  /** signal-cli's HTTP daemon and the account (phone number) it runs for. */
+  readonly signal?: {
+    readonly url: string;
+    readonly account: string;
+  };
+  /** A Matrix homeserver and the bot account's access token. */
+  readonly matrix?: {
+    readonly homeserverUrl: string;
+    readonly accessToken: string;
+  };
+  /** Where the campaign's pages are served (`PUBLIC_URL`), without a trailing slash; the bot links to them. */
+  readonly publicUrl?: string;
   readonly httpPort: number;
   readonly catchUpHours: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -41,6 +53,11 @@ const schema = z.object({
   DISCORD_APPLICATION_ID: snowflake.optional(),
   DISCORD_GUILD_ID: snowflake.optional(),
   DISCORD_API_URL: httpUrl.optional(),
+  SIGNAL_CLI_URL: httpUrl.optional(),
+  SIGNAL_ACCOUNT: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be the bot\'s phone number in international form, e.g. +491234567890').optional(),
+  MATRIX_HOMESERVER_URL: httpUrl.optional(),
+  MATRIX_ACCESS_TOKEN: z.string().regex(/^[\x21-\x7e]{8,}$/, 'is not a Matrix access token').optional(),
+  PUBLIC_URL: z.string().refine((v) => /^https?:\/\/[^\s?#]+$/.test(v) && URL.canParse(v), 'must be an http(s) URL without ? or #, e.g. https://example.org/campaign').optional(),
   HTTP_PORT: z.coerce.number().int('must be a whole number').min(0, 'must be 0–65535').max(65535, 'must be 0–65535').default(8080),
   CATCH_UP_HOURS: z.coerce.number().min(0, 'must be 0–168').max(168, 'must be 0–168').default(6),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'must be one of fatal, error, warn, info, debug, trace, silent').default('info'),
@@ -78,6 +95,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!e.DISCORD_TOKEN && e.DISCORD_APPLICATION_ID) {
     issues.push({ variable: 'DISCORD_TOKEN', message: 'is required when DISCORD_APPLICATION_ID is set' });
   }
+  for (const [a, b] of [['SIGNAL_CLI_URL', 'SIGNAL_ACCOUNT'], ['MATRIX_HOMESERVER_URL', 'MATRIX_ACCESS_TOKEN']] as const) {
+    if (e[a] && !e[b]) issues.push({ variable: b, message: `is required when ${a} is set` });
+    if (!e[a] && e[b]) issues.push({ variable: a, message: `is required when ${b} is set` });
+  }
   if (issues.length) throw new ConfigError(issues);
   return {
     contentDir: e.CONTENT_DIR,
@@ -97,6 +118,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ...(e.DISCORD_API_URL ? { apiUrl: e.DISCORD_API_URL.replace(/\/+$/, '') } : {}),
       },
     } : {}),
+    ...(e.SIGNAL_CLI_URL && e.SIGNAL_ACCOUNT ? { signal: { url: e.SIGNAL_CLI_URL.replace(/\/+$/, ''), account: e.SIGNAL_ACCOUNT } } : {}),
+    ...(e.MATRIX_HOMESERVER_URL && e.MATRIX_ACCESS_TOKEN
+      ? { matrix: { homeserverUrl: e.MATRIX_HOMESERVER_URL.replace(/\/+$/, ''), accessToken: e.MATRIX_ACCESS_TOKEN } } : {}),
+    ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL.replace(/\/+$/, '') } : {}),
     httpPort: e.HTTP_PORT,
     catchUpHours: e.CATCH_UP_HOURS,
     logLevel: e.LOG_LEVEL,
@@ -105,5 +130,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 /** Every secret in the configuration, for log redaction. */
 export function secretsOf(config: Config): string[] {
-  return [config.telegram?.token, config.telegram?.webhook?.secret, config.discord?.token].filter((s): s is string => !!s);
+  return [config.telegram?.token, config.telegram?.webhook?.secret, config.discord?.token, config.matrix?.accessToken, config.signal?.account]
+    .filter((s): s is string => !!s);
 }

@@ -11,6 +11,9 @@ import { createPlatforms } from './platforms.js';
 import type { Logger } from './log.js';
 import { Metrics } from './metrics.js';
 import { Scheduler } from './schedule/scheduler.js';
+import { buildSite } from '../adapters/web/index.js';
+import { siteHandler } from './site/serve.js';
+import { sharedTranslator } from './i18n/translator.js';
 
 /** A running `serve`. */
 export interface Served {
@@ -36,7 +39,10 @@ export async function serve(config: Config, log: Logger): Promise<Served> {
     log.warn('no platform configured: set TELEGRAM_BOT_TOKEN, or DISCORD_TOKEN and DISCORD_APPLICATION_ID; serving HTTP only');
   }
 
-  const http = await startHttpServer({ port: config.httpPort, readiness, routes, metrics: () => metrics.expose() });
+  // The campaign's pages, calendars and feeds, built once from the loaded content and served from memory.
+  const siteFiles = buildSite(core.campaign, core.services.translator ?? sharedTranslator(), { publicUrl: config.publicUrl });
+  log.info({ files: siteFiles.length, publicUrl: config.publicUrl ?? null }, 'site built');
+  const http = await startHttpServer({ port: config.httpPort, readiness, routes, metrics: () => metrics.expose(), site: siteHandler(siteFiles) });
   for (const adapter of adapters) await adapter.start((invocation) => core.dispatcher.dispatch(invocation));
 
   const scheduler = new Scheduler({

@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { limitBody, MAX_BODY_BYTES } from './body-limit.js';
 import { checkReadiness, READINESS_CHECK_TIMEOUT_MS, type ReadinessCheck } from './readiness.js';
+import type { SiteHandler } from '../site/serve.js';
 
 export type { ReadinessCheck } from './readiness.js';
 export { MAX_BODY_BYTES } from './body-limit.js';
@@ -39,6 +40,8 @@ export interface HttpServerOptions {
   readonly requestTimeoutMs?: number;
   /** How long one readiness check may take. Default {@link READINESS_CHECK_TIMEOUT_MS}. */
   readonly readinessTimeoutMs?: number;
+  /** The campaign's site (GET and HEAD), asked for any path the server does not answer itself. */
+  readonly site?: SiteHandler;
 }
 
 /** A POST route's handler; it owns the response. Its body is capped (413) before and while it reads. */
@@ -86,6 +89,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
         () => json(res, 500, { error: 'metrics unavailable' }));
       return;
     }
+    if (options.site?.(req, res, path)) return;
     json(res, 404, { error: 'not found' });
   });
   await new Promise<void>((resolve, reject) => {

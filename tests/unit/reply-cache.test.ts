@@ -21,14 +21,14 @@ const ARGS: Record<string, readonly string[]> = {
 };
 
 describe('cacheable commands', () => {
-  it('answer the same whatever the chat, platform, role, locale or time', async () => {
+  it('answer the same in one language whatever the chat, platform, role or time', async () => {
     const services = await testServices();
     const cacheable = commands.filter((c) => c.cacheable);
     expect(cacheable.map((c) => c.name).sort()).toEqual(['about', 'demands', 'signatories', 'sources', 'start', 'statement', 'statements', 'timeline']);
     for (const command of cacheable) {
       for (const text of ARGS[command.name] ?? ['']) {
         // Fresh dispatchers, so nothing is served from a cache here.
-        const a = await new Dispatcher(services).dispatch(invocation(command.name, text));
+        const a = await new Dispatcher(services).dispatch(invocation(command.name, text, { locale: 'ru' }));
         const b = await new Dispatcher(services).dispatch({
           ...invocation(command.name, text, { chat: { platform: 'telegram', chatId: '-100200', kind: 'group' }, role: 'member', now: new Date('2027-01-05T23:30:00Z') }),
           locale: 'ru',
@@ -52,7 +52,7 @@ describe('cacheable commands', () => {
   it('never keep a refusal or an error answer, and still check access on every call', async () => {
     let runs = 0;
     const secret: Command = {
-      name: 'secret', description: 'Admins only', access: 'admin', options: [{ name: 'what', description: 'What', type: 'string' }], cacheable: true,
+      name: 'secret', access: 'admin', options: [{ name: 'what', type: 'string' }], cacheable: true,
       run: ({ options }) => { runs++; return options.what === 'bad' ? { ...replyOf(message(undefined, [paragraph('no such thing')])), ephemeral: true } : replyOf(message('Secret', [paragraph('for admins')])); },
     };
     const base = await testServices();
