@@ -91,6 +91,12 @@ topic-democracy = Democracy
 topic-solidarity = Solidarity
 topic-imperialism = Imperialism
 
+## Links to the campaign's site (when PUBLIC_URL is set)
+web-link-about = The campaign on the web: { $site } — and its anniversaries in your calendar: { $calendar }.
+web-link-calendar = subscribe
+web-link-event = On the campaign's page: { $link }
+web-link-statement = On the web: { $link }
+
 ## BEGIN content commands (/about /demands /signatories /statements /statement /sources, src/present/present.ts)
 # Words several content answers share
 content-did-you-mean = Did you mean { $guesses }?

@@ -104,6 +104,12 @@ help-forgiving = Аргументтерді еркін жазуға болады
 help-no-command = { $command } командасы жоқ.
 help-no-command-guess = { $command } командасы жоқ. { $guess } керек пе?
 
+## Links to the campaign's site (when PUBLIC_URL is set)
+web-link-about = Науқан интернетте: { $site } — оның жылдықтары сіздің күнтізбеңізде: { $calendar }.
+web-link-calendar = жазылу
+web-link-event = Науқан бетінде: { $link }
+web-link-statement = Интернетте: { $link }
+
 ## BEGIN content commands (/about /demands /signatories /statements /statement /sources, src/present/present.ts)
 # Науқан мазмұны туралы жауаптарға ортақ
 content-did-you-mean = Мүмкін, сізге { $guesses } керек пе?

@@ -104,6 +104,12 @@ help-forgiving = Аргументы можно писать свободно: р
 help-no-command = Команды { $command } нет.
 help-no-command-guess = Команды { $command } нет. Возможно, вы имели в виду { $guess }?
 
+## Links to the campaign's site (when PUBLIC_URL is set)
+web-link-about = Кампания в интернете: { $site } — и её годовщины в вашем календаре: { $calendar }.
+web-link-calendar = подписаться
+web-link-event = На странице кампании: { $link }
+web-link-statement = В интернете: { $link }
+
 ## BEGIN content commands (/about /demands /signatories /statements /statement /sources, src/present/present.ts)
 # Общее для ответов о содержании кампании
 content-did-you-mean = Возможно, вы имели в виду { $guesses }?

@@ -32,7 +32,7 @@ export async function createCore(config: Config, log: Logger, metrics?: Metrics)
   const opened = await openStore(config.storeUrl, { log: log.child({ component: 'store' }) });
   const store = metrics ? instrumentStore(opened, (operation) => metrics.storeErrors.inc({ operation })) : opened;
   const translator = await loadTranslator();
-  const services: Services = { campaign, store, commands, translator };
+  const services: Services = { campaign, store, commands, translator, ...(config.publicUrl === undefined ? {} : { publicUrl: config.publicUrl }) };
   const dispatcher = new Dispatcher(services, log, metrics
     ? (command, platform, outcome) => metrics.commands.inc({ command, platform, outcome })
     : undefined);

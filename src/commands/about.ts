@@ -1,5 +1,6 @@
 /** /about — the campaign and this bot. */
-import { action, command, message, paragraph, reply } from '../rich/build.js';
+import { action, command, link, message, paragraph, reply } from '../rich/build.js';
+import { calendarUrl, siteUrl } from '../site/urls.js';
 import { signatories } from '../content/queries.js';
 import type { Command } from './types.js';
 import type { Campaign, Organization } from '../content/campaign.js';
@@ -29,7 +30,9 @@ export const about: Command = {
   access: 'everyone',
   cacheable: true,
   options: [],
-  run({ voice }, _inv, { campaign }) {
+  run({ voice }, _inv, { campaign, publicUrl }) {
+    const site = siteUrl(publicUrl, voice.language);
+    const calendar = calendarUrl(publicUrl, voice.language);
     const count = (id: string, n: number): string => voice.t(id, { count: n });
     return reply(message(campaign.meta.title, [
       paragraph(campaign.meta.summary),
@@ -41,6 +44,9 @@ export const about: Command = {
       }) + coordinated(voice, campaign)),
       paragraph(...voice.rich('about-quoting', { sources: command('/sources') })),
       paragraph(voice.t('about-privacy')),
+      ...(site !== undefined && calendar !== undefined ? [paragraph(...voice.rich('web-link-about', {
+        site: link(site, site), calendar: link(voice.t('web-link-calendar'), calendar),
+      }))] : []),
     ]), undefined, [action(voice.t('content-button-sources'), 'sources'), action(voice.t('content-button-statements'), 'statements')]);
   },
 };

@@ -5,7 +5,8 @@
  */
 import type { Campaign, Statement } from '../content/campaign.js';
 import { findStatement } from '../content/queries.js';
-import { action, bold, command, errorReply, italic, paragraph, text } from '../rich/build.js';
+import { action, bold, command, errorReply, italic, link, paragraph, text } from '../rich/build.js';
+import { statementUrl } from '../site/urls.js';
 import type { Reply } from '../rich/model.js';
 import { closest } from '../text/closest.js';
 import { clip, fold } from '../text/fold.js';
@@ -19,7 +20,8 @@ const TEXT = 'text';
 /** Longest paragraph a page of the full text holds whole (a longer one is cut at lines, sentences or words). */
 export const TEXT_PIECE = 1_200;
 
-function card(voice: Voice, s: Statement, page: number): Reply {
+function card(voice: Voice, s: Statement, page: number, publicUrl: string | undefined): Reply {
+  const web = statementUrl(publicUrl, voice.language, s.id);
   const pieces: Piece[] = [
     { block: paragraph(s.summary) },
     ...provenancePieces(voice, s),
@@ -35,7 +37,8 @@ function card(voice: Voice, s: Statement, page: number): Reply {
     pieces.push(...s.demands.map((d, i): Piece => ({ item: [text(d.text)], list: 'demands', ordered: true, number: i + 1, header })));
   }
   return pagedReply({
-    title: s.title, pieces, foot: s.demands.length > 0 ? quotedInOriginal(voice) : [], page, command: 'statement', args: s.id, voice,
+    title: s.title, pieces,
+    foot: [...(s.demands.length > 0 ? quotedInOriginal(voice) : []), ...(web === undefined ? [] : [paragraph(...voice.rich('web-link-statement', { link: link(web, web) }))])], page, command: 'statement', args: s.id, voice,
     actions: [
       action(voice.t('statement-button-full-text'), 'statement', `${s.id} ${TEXT}`),
       action(voice.t('statement-button-where-from'), 'sources', s.id),
@@ -81,13 +84,13 @@ export const statement: Command = {
     const m = TEXT_WORDS.exec(rest);
     return { id: (m ? m[1]! : rest).trim() || undefined, ...(m ? { part: TEXT } : {}), page };
   },
-  run({ options, voice }, _inv, { campaign }) {
+  run({ options, voice }, _inv, { campaign, publicUrl }) {
     const query = String(options.id ?? '').trim();
     const s = findStatement(campaign, query);
     if (!s) return notFound(voice, campaign, query);
     const part = String(options.part ?? '').trim().toLowerCase();
     const full = part !== '' && TEXT_WORDS.test(`x ${part}`);
     if (part && !full) return errorReply(...voice.rich('statement-bad-part', { command: command(`/statement ${s.id} ${TEXT}`) }));
-    return full ? fullText(voice, s, pageOf(options)) : card(voice, s, pageOf(options));
+    return full ? fullText(voice, s, pageOf(options)) : card(voice, s, pageOf(options), publicUrl);
   },
 };

@@ -6,7 +6,8 @@
 import type { Campaign, CampaignEvent } from '../content/campaign.js';
 import { findTopic } from '../content/queries.js';
 import type { Voice } from '../i18n/voice.js';
-import { action, bold, command, errorReply, italic, message, paragraph, reply, text } from '../rich/build.js';
+import { action, bold, command, errorReply, italic, link, message, paragraph, reply, text } from '../rich/build.js';
+import { eventUrl } from '../site/urls.js';
 import type { Reply } from '../rich/model.js';
 import { closest } from '../text/closest.js';
 import { clip, fold } from '../text/fold.js';
@@ -45,7 +46,8 @@ function findEvent(campaign: Campaign, query: string): CampaignEvent | undefined
   return prefixed.length === 1 ? prefixed[0] : undefined;
 }
 
-function details(voice: Voice, campaign: Campaign, e: CampaignEvent, page: number): Reply {
+function details(voice: Voice, campaign: Campaign, e: CampaignEvent, page: number, publicUrl: string | undefined): Reply {
+  const web = eventUrl(publicUrl, voice.language, e.id);
   const figures = paragraph(bold(voice.t('timeline-figures')));
   const dateNote = e.note ? undefined : publicRecordNote(voice, campaign, e);
   const pieces: Piece[] = [
@@ -61,7 +63,7 @@ function details(voice: Voice, campaign: Campaign, e: CampaignEvent, page: numbe
   return pagedReply({
     title: `${eventDate(voice, campaign, e)} — ${e.title}`, pieces, page, command: 'timeline', args: e.id, voice,
     // Figures are quoted as their statements give them: said once, in the reader's language.
-    foot: e.figures.length ? quotedInOriginal(voice) : [],
+    foot: [...(e.figures.length ? quotedInOriginal(voice) : []), ...(web === undefined ? [] : [paragraph(...voice.rich('web-link-event', { link: link(web, web) }))])],
     actions: [
       action(voice.t('timeline-button'), 'timeline'),
       ...topics.slice(0, 3).map((t) => action(buttonLabel(voice.t('timeline-demands-button', { topic: topicLabel(voice, t) })), 'demands', t.id)),
@@ -79,12 +81,12 @@ export const timeline: Command = {
     const { rest, page } = withPage(raw);
     return { event: rest || undefined, page };
   },
-  run({ options, voice }, _inv, { campaign }) {
+  run({ options, voice }, _inv, { campaign, publicUrl }) {
     const query = String(options.event ?? '').trim();
     const page = pageOf(options);
     if (!query) return list(voice, campaign, page);
     const event = findEvent(campaign, query);
-    if (event) return details(voice, campaign, event, page);
+    if (event) return details(voice, campaign, event, page, publicUrl);
     const guess = closest(query, campaign.events.map((e) => e.id)).find((g) => g !== fold(query));
     return errorReply(...voice.rich(guess ? 'timeline-unknown-guess' : 'timeline-unknown', {
       query: clip(query), all: command('/timeline'), ...(guess ? { guess: command(`/timeline ${guess}`) } : {}),

@@ -85,6 +85,8 @@ export interface Services {
    * project's catalogs (`sharedTranslator()`).
    */
   readonly translator?: Translator;
+  /** Where the campaign's pages are served (`PUBLIC_URL`): answers link to them when set. */
+  readonly publicUrl?: string;
 }
 
 /** Arguments after parsing, as the command's `run` receives them. */
