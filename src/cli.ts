@@ -16,7 +16,7 @@
 import { resolve } from 'node:path';
 import { ConsoleAdapter } from '../adapters/console/shell.js';
 import { createCore } from './app.js';
-import { loadConfig, secretsOf, type Config } from './config.js';
+import { hasPlatform, loadConfig, secretsOf, type Config } from './config.js';
 import { loadContent } from './content/load.js';
 import { formatWarning } from './content/translations.js';
 import { writeNewCampaign } from './content/template/write.js';
@@ -198,7 +198,7 @@ async function main(argv: readonly string[]): Promise<number> {
   if (sub === 'new') return newCampaign(rest[0]);
   const config = loadConfig();
   switch (sub) {
-    case undefined: return config.telegram || config.discord ? runServe(config) : runConsole(config);
+    case undefined: return hasPlatform(config) ? runServe(config) : runConsole(config);
     case 'console': return runConsole(config);
     case 'serve': return runServe(config);
     case 'register': return register(config);

@@ -128,6 +128,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
+/** True when at least one chat platform is configured (`serve` has something to connect to). */
+export const hasPlatform = (config: Config): boolean =>
+  config.telegram !== undefined || config.discord !== undefined || config.signal !== undefined || config.matrix !== undefined;
+
 /** Every secret in the configuration, for log redaction. */
 export function secretsOf(config: Config): string[] {
   return [config.telegram?.token, config.telegram?.webhook?.secret, config.discord?.token, config.matrix?.accessToken, config.signal?.account]

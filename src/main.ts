@@ -5,7 +5,7 @@
  * a Discord-only deployment never loads grammY and vice versa.
  */
 import { createCore } from './app.js';
-import type { Config } from './config.js';
+import { hasPlatform, type Config } from './config.js';
 import { startHttpServer, type ReadinessCheck } from './http/server.js';
 import { createPlatforms } from './platforms.js';
 import type { Logger } from './log.js';
@@ -32,11 +32,11 @@ export async function serve(config: Config, log: Logger): Promise<Served> {
   };
   for (const adapter of adapters) {
     // The adapter knows best why it is not ready (a rejected token, stopped polling); the generic words are the fallback.
-    const fallback = `not connected to ${adapter.name === 'telegram' ? 'the Bot API' : 'the Discord gateway'}`;
+    const fallback = `not connected to ${adapter.name}`;
     readiness[adapter.name] = async () => (adapter.ready() ? undefined : adapter.notReadyReason?.() ?? fallback);
   }
-  if (!config.telegram && !config.discord) {
-    log.warn('no platform configured: set TELEGRAM_BOT_TOKEN, or DISCORD_TOKEN and DISCORD_APPLICATION_ID; serving HTTP only');
+  if (!hasPlatform(config)) {
+    log.warn('no platform configured: set TELEGRAM_BOT_TOKEN, DISCORD_TOKEN and DISCORD_APPLICATION_ID, SIGNAL_CLI_URL and SIGNAL_ACCOUNT, or MATRIX_HOMESERVER_URL and MATRIX_ACCESS_TOKEN; serving HTTP only');
   }
 
   // The campaign's pages, calendars and feeds, built once from the loaded content and served from memory.
