@@ -170,7 +170,7 @@ async function doctor(config: Config): Promise<number> {
   try {
     const { createPlatforms } = await import('./platforms.js');
     const { runDoctor } = await import('./doctor.js');
-    const { adapters } = await createPlatforms(config, core.services, log);
+    const { adapters } = await createPlatforms(config, core.services, log, core.dispatcher);
     return await runDoctor({ store: core.store, adapters, print: (line) => out(`${line}\n`) });
   } finally {
     await core.close();

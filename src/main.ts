@@ -26,7 +26,7 @@ export interface Served {
 export async function serve(config: Config, log: Logger): Promise<Served> {
   const metrics = new Metrics();
   const core = await createCore(config, log, metrics);
-  const { adapters, routes } = await createPlatforms(config, core.services, log);
+  const { adapters, routes } = await createPlatforms(config, core.services, log, core.dispatcher);
   const readiness: Record<string, ReadinessCheck> = {
     store: async () => core.store.ping().then(() => undefined, (e: unknown) => (e instanceof Error ? e.message : 'unreachable')),
   };
@@ -47,6 +47,7 @@ export async function serve(config: Config, log: Logger): Promise<Served> {
 
   const scheduler = new Scheduler({
     campaign: core.campaign, store: core.store, catchUpHours: config.catchUpHours, log: log.child({ component: 'reminders' }),
+    ...(core.services.translator === undefined ? {} : { translator: core.services.translator }),
     adapters: new Map(adapters.map((a) => [a.name, a])),
     observe: ({ platform, result, lateMs }) => {
       metrics.sends.inc({ platform, result });

@@ -4,11 +4,14 @@
  * plain, ready to pipe into other programs. Control characters in content or
  * echoed input are neutralised so nothing can drive the terminal.
  */
+import { defaultVoice, type Voice } from '../../src/i18n/voice.js';
 import type { Action, Block, Paging, Reply, RichMessage, Span } from '../../src/rich/model.js';
 
 /** Options of the console renderer. */
 export interface ConsoleRenderOptions {
   readonly ansi: boolean;
+  /** The language of the console's own words (the paging hint); default English. */
+  readonly voice?: Voice;
 }
 
 // C0/C1 controls except newline and tab: an ESC in an argument must not reach the terminal.
@@ -47,11 +50,14 @@ export function renderMessage(message: RichMessage, options: ConsoleRenderOption
   return parts.join('\n\n');
 }
 
-function pagingHint(p: Paging): string {
+/** "(page 2 of 5; previous: /statements 1, next: /statements 3)", in the voice's language. */
+function pagingHint(p: Paging, voice: Voice): string {
   const base = `/${p.command}${p.args ? ` ${p.args}` : ''}`;
-  const moves = [p.page > 1 ? `previous: ${base} ${p.page - 1}` : '', p.page < p.pages ? `next: ${base} ${p.page + 1}` : '']
-    .filter(Boolean).join(', ');
-  return `(page ${p.page} of ${p.pages}${moves ? `; ${safe(moves)}` : ''})`;
+  const moves = [
+    p.page > 1 ? voice.t('console-previous', { command: `${base} ${p.page - 1}` }) : '',
+    p.page < p.pages ? voice.t('console-next', { command: `${base} ${p.page + 1}` }) : '',
+  ].filter(Boolean).join(', ');
+  return `(${voice.t('console-page', { page: p.page, pages: p.pages })}${moves ? `; ${safe(moves)}` : ''})`;
 }
 
 /** The command an action runs, as it is typed. */
@@ -65,7 +71,7 @@ function actionsHint(actions: readonly Action[], ansi: boolean): string {
 /** A whole reply as terminal text: messages separated by a rule, then the paging hint and the actions. */
 export function renderReply(reply: Reply, options: ConsoleRenderOptions): string {
   const parts = [reply.messages.map((m) => renderMessage(m, options)).join('\n\n---\n\n')];
-  if (reply.paging) parts.push(pagingHint(reply.paging));
+  if (reply.paging) parts.push(pagingHint(reply.paging, options.voice ?? defaultVoice()));
   if (reply.actions?.length) parts.push(actionsHint(reply.actions, options.ansi));
   return parts.join('\n\n');
 }

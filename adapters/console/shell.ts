@@ -9,8 +9,11 @@ import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Adapter, InvocationHandler, SendResult } from '../../src/adapter.js';
 import type { ChatRef } from '../../src/chat.js';
-import { parseCommandLine } from '../../src/commands/dispatch.js';
-import type { Reply, RichMessage } from '../../src/rich/model.js';
+import { parseCommandLine, type Dispatcher } from '../../src/commands/dispatch.js';
+import type { Invocation } from '../../src/commands/types.js';
+import { defaultVoice, type Voice } from '../../src/i18n/voice.js';
+import { code, errorReply } from '../../src/rich/build.js';
+import type { RichMessage } from '../../src/rich/model.js';
 import { renderMessage, renderReply } from './render.js';
 
 /** The one chat of the console. */
@@ -26,12 +29,12 @@ export interface ConsoleOptions {
   readonly ansi: boolean;
   readonly clock?: () => Date;
   readonly prompt?: string;
+  /**
+   * The dispatcher the handler runs (its `languageOf` and `voice`): the
+   * console's own words follow the chat's `/language`. Default: English.
+   */
+  readonly languages?: Pick<Dispatcher, 'languageOf' | 'voice'>;
 }
-
-const NOT_A_COMMAND: Reply = {
-  messages: [{ blocks: [{ type: 'paragraph', spans: [{ text: 'Commands look like ' }, { text: '/help', code: true }, { text: '.' }] }] }],
-  ephemeral: true,
-};
 
 /** Console adapter; `finished` resolves when the input ends. */
 export class ConsoleAdapter implements Adapter {
@@ -50,11 +53,13 @@ export class ConsoleAdapter implements Adapter {
   /** Starts reading commands. */
   async start(handler: InvocationHandler): Promise<void> {
     const { input, output, interactive } = this.options;
+    // Asked before the interface exists, so no line typed meanwhile goes unheard.
+    const welcome = interactive ? (await this.voice(this.invocation('help', ''))).t('console-welcome', { help: '/help' }) : '';
     const rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive, historySize: 200 });
     this.rl = rl;
     rl.setPrompt(this.options.prompt ?? 'placard> ');
     if (interactive) {
-      this.write('Placard console — type /help, Ctrl-D to leave.\n');
+      this.write(`${welcome}\n`);
       rl.on('SIGINT', () => this.interrupt(rl));
       rl.prompt();
     }
@@ -122,20 +127,31 @@ export class ConsoleAdapter implements Adapter {
     if (!this.closed) this.rl?.prompt();
   }
 
+  /** An invocation of the console's one chat. */
+  private invocation(command: string, typed: string): Invocation {
+    return { command, text: typed, chat: CONSOLE_CHAT, role: async () => 'admin', now: (this.options.clock ?? (() => new Date()))() };
+  }
+
+  /** The voice of the console's own words for an answer to `invocation`; English when it cannot be told. */
+  private async voice(invocation: Invocation): Promise<Voice> {
+    const languages = this.options.languages;
+    if (languages === undefined) return defaultVoice();
+    try {
+      return languages.voice(await languages.languageOf(invocation));
+    } catch {
+      return defaultVoice();
+    }
+  }
+
   private async answer(line: string, handler: InvocationHandler): Promise<string | undefined> {
     const trimmed = line.trim();
     if (!trimmed || trimmed.startsWith('#')) return undefined;
     const parsed = parseCommandLine(trimmed.startsWith('/') ? trimmed : `/${trimmed}`);
-    const reply = parsed
-      ? await handler({
-        command: parsed.command,
-        text: parsed.text,
-        chat: CONSOLE_CHAT,
-        role: async () => 'admin',
-        now: (this.options.clock ?? (() => new Date()))(),
-      })
-      : NOT_A_COMMAND;
-    return renderReply(reply, { ansi: this.options.ansi });
+    const invocation = this.invocation(parsed?.command ?? '', parsed?.text ?? '');
+    const reply = parsed ? await handler(invocation) : undefined;
+    const voice = reply === undefined || reply.paging !== undefined ? await this.voice(invocation) : defaultVoice();
+    const shown = reply ?? errorReply(...voice.rich('console-not-a-command', { help: code('/help') }));
+    return renderReply(shown, { ansi: this.options.ansi, voice });
   }
 
   private write(text: string): void {

@@ -17,6 +17,7 @@ import {
   type APIComponentInMessageActionRow,
   type APISelectMenuOption,
 } from 'discord.js';
+import { defaultVoice, type Voice } from '../../src/i18n/voice.js';
 import type { Action, Paging } from '../../src/rich/model.js';
 import { CUSTOM_ID_LIMIT, pagingRow } from './paging.js';
 
@@ -28,8 +29,8 @@ export const COMPONENT_LIMITS = Object.freeze({ rows: 5, buttonsPerRow: 5, butto
 
 /** The custom id of the select menu that holds the actions that did not fit as buttons. */
 export const ACTION_SELECT_ID = 'as|more';
-/** Placeholder of that select menu. */
-export const ACTION_SELECT_PLACEHOLDER = 'More…';
+/** Catalog id of that select menu's placeholder ("More…"). */
+export const ACTION_SELECT_PLACEHOLDER = 'adapter-more';
 
 const PREFIX = 'a';
 const SEPARATOR = '|';
@@ -83,11 +84,12 @@ const chunk = <T>(items: readonly T[], size: number): T[][] =>
  * Lays out paging and actions: the paging row, then every action as a button
  * when they all fit in the rows left; otherwise one row fewer of buttons and
  * a select menu (up to 25 options) for the rest. An action repeated with the
- * same command and arguments is shown once.
+ * same command and arguments is shown once. The adapter's own words (paging,
+ * the menu's placeholder) in the voice's language.
  */
-export function layoutActions(paging: Paging | undefined, actions: readonly Action[] = []): ActionLayout {
+export function layoutActions(paging: Paging | undefined, actions: readonly Action[] = [], voice: Voice = defaultVoice()): ActionLayout {
   const rows: ActionRow[] = [];
-  const paged = pagingRow(paging);
+  const paged = pagingRow(paging, voice);
   if (paged) rows.push(paged);
   const typed: Action[] = [];
   const placeable: { action: Action; id: string }[] = [];
@@ -109,7 +111,7 @@ export function layoutActions(paging: Paging | undefined, actions: readonly Acti
     rows.push({
       type: ComponentType.ActionRow,
       components: [{
-        type: ComponentType.StringSelect, custom_id: ACTION_SELECT_ID, placeholder: ACTION_SELECT_PLACEHOLDER,
+        type: ComponentType.StringSelect, custom_id: ACTION_SELECT_ID, placeholder: voice.t(ACTION_SELECT_PLACEHOLDER),
         min_values: 1, max_values: 1, options: listed.map((p) => option(p.action, p.id)),
       }],
     });

@@ -11,6 +11,7 @@
 import { Events, Routes, type APIUser, type Client, type REST } from 'discord.js';
 import type { Adapter, DoctorFinding, InvocationHandler, PostingProblem, SendResult } from '../../src/adapter.js';
 import type { ChatRef } from '../../src/chat.js';
+import { Dispatcher } from '../../src/commands/dispatch.js';
 import { BurstLog } from '../../src/log-privacy.js';
 import type { Action, RichMessage } from '../../src/rich/model.js';
 import { isApiFailure } from './classify.js';
@@ -20,7 +21,7 @@ import { DiscordHealth } from './health.js';
 import { handleInteraction } from './inbound.js';
 import type { DiscordAdapterOptions } from './options.js';
 import { fromCache, fromRest } from './permissions.js';
-import { registerCommands, storedCommandIds, type RegisterOutcome } from './register.js';
+import { definitionWords, registerCommands, storedCommandIds, type RegisterOutcome } from './register.js';
 import { renderDiscordMessage, type MarkdownContext } from './render.js';
 import { noteSendFailure } from './send-log.js';
 import { createDiscordRest, describeError, postToChannel, sendResultOf } from './send.js';
@@ -50,6 +51,8 @@ export class DiscordAdapter implements Adapter {
   private idsLoading: Promise<void> | undefined;
   /** How messages are rendered: command hints as mentions once the ids are known. */
   private readonly markdown: MarkdownContext = { commandId: (name) => this.commandIds[name] };
+  /** Answer languages when none were given: one dispatcher over the services, kept across reconnects. */
+  private ownLanguages: Dispatcher | undefined;
 
   constructor(private readonly options: DiscordAdapterOptions) {
     const common = {
@@ -114,7 +117,7 @@ export class DiscordAdapter implements Adapter {
 
   /** Posts a message to a channel (reminders), its actions as buttons; maps Discord's answer to a SendResult. */
   async send(target: ChatRef, message: RichMessage, actions?: readonly Action[]): Promise<SendResult> {
-    if (target.platform !== 'discord') return { kind: 'failed', transient: false, reason: `not a Discord chat: ${target.platform}` };
+    if (target.platform !== 'discord') return { kind: 'failed', transient: false, reason: `not a Discord chat: ${target.platform}` }; // i18n-exempt: a reason for logs and /readyz
     // @discordjs/rest forgets its token after a 401; set it again so a recovered token is used.
     this.rest.setToken(this.options.token);
     await this.loadCommandIds(500);
@@ -175,7 +178,7 @@ export class DiscordAdapter implements Adapter {
       return;
     }
     this.health.failed(result.kind === 'failed' || result.kind === 'paused' ? result.reason : result.kind);
-    if (result.kind === 'paused' && result.reason.startsWith('401')) this.health.rejectToken('401 Unauthorized on a post');
+    if (result.kind === 'paused' && result.reason.startsWith('401')) this.health.rejectToken('401 Unauthorized on a post'); // i18n-exempt: a reason for logs and /readyz
     // Probe only for a running adapter: a send-only one (the CLI) has nobody waiting on readiness.
     if (this.handler !== undefined && this.notReadyReason() !== undefined) {
       this.health.probe(() => { this.rest.setToken(this.options.token); return this.rest.get(Routes.gatewayBot()); }, this.options.probeIntervalMs ?? 15_000);
@@ -208,7 +211,7 @@ export class DiscordAdapter implements Adapter {
       await client.destroy().catch(() => undefined);
       if (this.stopped) return true;
       if (isInvalidToken(error)) {
-        this.health.rejectToken('the gateway login was refused');
+        this.health.rejectToken('the gateway login was refused'); // i18n-exempt: a reason for logs and /readyz
         log.error({ platform: 'discord', error: describeError(error) }, 'Discord rejected the token; not retrying (check DISCORD_TOKEN)');
         return true;
       }
@@ -237,6 +240,7 @@ export class DiscordAdapter implements Adapter {
     const ctx = {
       services: this.options.services,
       handler,
+      languages: this.options.languages ?? (this.ownLanguages ??= new Dispatcher(this.options.services)),
       log: this.options.log,
       deferAfterMs: this.options.deferAfterMs ?? 1500,
       rest: this.control,
@@ -274,6 +278,7 @@ export class DiscordAdapter implements Adapter {
         commands: this.options.services.commands,
         store: this.options.services.store,
         log: this.options.log,
+        words: definitionWords(this.options.services),
       });
       if (Object.keys(outcome.ids).length > 0) this.commandIds = outcome.ids;
       return outcome;

@@ -7,11 +7,15 @@
  */
 import { DiscordAPIError, Routes, type APIChannel, type BaseInteraction, type REST } from 'discord.js';
 import type { Command, OptionValues } from '../../src/commands/types.js';
+import { defaultVoice, type Voice } from '../../src/i18n/voice.js';
 
-/** Shown when a channel option is given in a DM. (English for now; these words may move to the catalogs.) */
-export const CHANNEL_IN_DM = 'A channel can only be chosen when the command runs in a server. Run it in the server instead.';
-/** Shown when a channel option names a channel of another server, or one the bot cannot see. */
-export const CHANNEL_ELSEWHERE = 'Pick a channel of this server.';
+/** Catalog ids of the refusals: a channel option given in a DM; one naming a channel of another server, or one the bot cannot see. */
+const IN_DM = 'adapter-channel-in-dm';
+const ELSEWHERE = 'adapter-channel-elsewhere';
+/** The refusal of a channel option given in a DM, in English (the invoker reads it in their language). */
+export const CHANNEL_IN_DM = defaultVoice().t(IN_DM);
+/** The refusal of a channel of another server, in English. */
+export const CHANNEL_ELSEWHERE = defaultVoice().t(ELSEWHERE);
 
 /** The guild a channel belongs to: from the gateway cache, else over REST; undefined when unknown or not visible. */
 async function guildOf(interaction: BaseInteraction, rest: REST, channelId: string): Promise<string | undefined> {
@@ -29,7 +33,7 @@ async function guildOf(interaction: BaseInteraction, rest: REST, channelId: stri
 
 /**
  * Checks every `channel` option of `command` in `options`; answers the
- * refusal to show, or undefined when they are all fine.
+ * refusal to show (in the language `words` gives), or undefined when they are all fine.
  *
  * @throws when Discord cannot be asked about the channel (network, 5xx)
  */
@@ -38,12 +42,13 @@ export async function refuseChannelOption(
   command: Command | undefined,
   options: OptionValues,
   rest: REST,
+  words: () => Promise<Voice> = async () => defaultVoice(),
 ): Promise<string | undefined> {
   for (const spec of command?.options ?? []) {
     const value = options[spec.name];
     if (spec.type !== 'channel' || value === undefined || value === '') continue;
-    if (!interaction.inGuild()) return CHANNEL_IN_DM;
-    if ((await guildOf(interaction, rest, String(value))) !== interaction.guildId) return CHANNEL_ELSEWHERE;
+    if (!interaction.inGuild()) return (await words()).t(IN_DM);
+    if ((await guildOf(interaction, rest, String(value))) !== interaction.guildId) return (await words()).t(ELSEWHERE);
   }
   return undefined;
 }

@@ -12,6 +12,8 @@
  * - undici's errors with a `code` for the network: `ECONNREFUSED`, `ENOTFOUND`… (nothing was sent)
  *   or `UND_ERR_SOCKET`, `ECONNRESET` (the connection broke after the request went out);
  * - a plain Error "Expected token to be set…" after a 401, because the client then forgets its token.
+ *
+ * i18n-exempt-file: failure reasons for logs, metrics and the ledger, never shown to a chat.
  */
 import { DiscordAPIError, HTTPError, RateLimitError } from 'discord.js';
 import type { SendResult } from '../../src/adapter.js';

@@ -3,6 +3,8 @@
  * configured application, will the gateway accept a session, are the slash
  * commands registered as this version defines them. Only GET requests:
  * nothing is posted, registered or changed.
+ *
+ * i18n-exempt-file: `placard doctor`'s findings, the operator's words.
  */
 import { Routes, type APIApplication, type APIGatewayBotInfo, type APIUser, type REST } from 'discord.js';
 import type { DoctorFinding } from '../../src/adapter.js';

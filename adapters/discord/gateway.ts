@@ -1,6 +1,8 @@
 /**
  * The gateway client of the adapter: how it is built (Guilds intent, no
  * pings, no cache of people) and how one login attempt is bounded.
+ *
+ * i18n-exempt-file: connection errors and reasons for logs and /readyz.
  */
 import { Client, DiscordjsErrorCodes, Events, GatewayIntentBits, Options } from 'discord.js';
 import type { Logger } from '../../src/log.js';

@@ -2,6 +2,8 @@
  * Whether Discord actually answers, for `/readyz`: the gateway session, the
  * REST API as reminders see it, and the token. `ready()` must answer at
  * once, so this only keeps state that events and request outcomes update.
+ *
+ * i18n-exempt-file: readiness reasons for /readyz and the operator.
  */
 import { Status, type Client } from 'discord.js';
 import { describeError } from './classify.js';

@@ -16,7 +16,10 @@ import {
 } from 'discord.js';
 import type { InvocationHandler, PostingProblem } from '../../src/adapter.js';
 import { choicesFor } from '../../src/commands/choices.js';
+import type { Dispatcher } from '../../src/commands/dispatch.js';
 import type { Invocation, OptionValues, Role, Services } from '../../src/commands/types.js';
+import { campaignIn } from '../../src/content/editions.js';
+import { defaultVoice, type Voice } from '../../src/i18n/voice.js';
 import type { Logger } from '../../src/log.js';
 import { errorReply } from '../../src/rich/build.js';
 import type { Reply } from '../../src/rich/model.js';
@@ -24,7 +27,7 @@ import { refuseChannelOption } from './channel-option.js';
 import type { MarkdownContext } from './markdown.js';
 import { postingProblem } from './permissions.js';
 import { handlePress } from './press.js';
-import { answer, type Answered } from './respond.js';
+import { answer, type Answered, type WordsOf } from './respond.js';
 import { describeError } from './send.js';
 
 export { STALE_BUTTON } from './press.js';
@@ -45,10 +48,17 @@ export interface InteractionOutcome {
   readonly ms: number;
 }
 
+/**
+ * How the adapter learns the language of an answer, for the words it adds
+ * itself: the dispatcher that answers its invocations (`languageOf`, `voice`).
+ */
+export type AnswerLanguages = Pick<Dispatcher, 'languageOf' | 'voice'>;
+
 /** What the inbound side needs. */
 export interface InboundContext {
   readonly services: Services;
   readonly handler: InvocationHandler;
+  readonly languages: AnswerLanguages;
   readonly log: Logger;
   /** Defer when the answer is not ready within this many ms. */
   readonly deferAfterMs: number;
@@ -97,7 +107,9 @@ export function invocationFrom(
     ...(options === undefined ? {} : { options }),
     chat: { platform: 'discord', chatId: interaction.channelId ?? '', kind: interaction.inGuild() ? 'group' : 'private' },
     role: async () => roleOf(interaction),
-    locale: interaction.locale,
+    // Public answers: the server's language in a server, the user's in a DM; answers only the invoker sees: theirs.
+    locale: interaction.inGuild() ? interaction.guildLocale : interaction.locale,
+    userLocale: interaction.locale,
     now: new Date(),
     ...(other === undefined ? {} : { checkPosting: checkPostingFor(interaction, other) }),
   };
@@ -115,37 +127,60 @@ export function optionsOf(interaction: ChatInputCommandInteraction, services: Se
   return { options, text };
 }
 
-const SORRY = 'Sorry, something went wrong on our side. Please try again in a moment.';
+/**
+ * The voice of the adapter's own words for `interaction` (`own`: an answer
+ * only the invoker sees). English when the language cannot be told: these
+ * few words never fail an answer.
+ */
+export function wordsFor(ctx: Pick<InboundContext, 'languages'>, interaction: BaseInteraction): WordsOf {
+  const invocation = invocationFrom(interaction, '', '');
+  return async (own: boolean): Promise<Voice> => {
+    try {
+      return ctx.languages.voice(await ctx.languages.languageOf(invocation, own));
+    } catch {
+      return defaultVoice();
+    }
+  };
+}
+
+/** The apology for an answer that failed on our side (the dispatcher's words), only the invoker sees it. */
+const sorry = async (words: WordsOf): Promise<Reply> => errorReply((await words(true)).t('dispatch-failed'));
 
 /** Runs the handler; a handler that throws (the dispatcher never does) still yields an answer. */
-function run(ctx: InboundContext, invocation: Invocation): Promise<Reply> {
+function run(ctx: InboundContext, invocation: Invocation, words: WordsOf): Promise<Reply> {
   return ctx.handler(invocation).catch((error: unknown) => {
     ctx.log.error({ platform: 'discord', command: invocation.command, error: describeError(error) }, 'handler failed');
-    return errorReply(SORRY);
+    return sorry(words);
   });
 }
 
 /** A slash command's reply: a refused channel option is answered here, everything else by the handler. */
-async function reply(interaction: ChatInputCommandInteraction, ctx: InboundContext, command: string, text: string, options: OptionValues): Promise<Reply> {
+async function reply(
+  interaction: ChatInputCommandInteraction, ctx: InboundContext, command: string, text: string, options: OptionValues, words: WordsOf,
+): Promise<Reply> {
   const spec = ctx.services.commands.find((c) => c.name === command);
   let refused: string | undefined;
   try {
-    refused = await refuseChannelOption(interaction, spec, options, ctx.rest);
+    refused = await refuseChannelOption(interaction, spec, options, ctx.rest, () => words(true));
   } catch (error: unknown) {
     ctx.log.warn({ platform: 'discord', command, error: describeError(error) }, 'could not look up a channel option');
-    return errorReply(SORRY);
+    return sorry(words);
   }
   if (refused !== undefined) return errorReply(refused);
-  return run(ctx, invocationFrom(interaction, command, text, options, ctx.checkPosting));
+  return run(ctx, invocationFrom(interaction, command, text, options, ctx.checkPosting), words);
 }
 
-async function autocomplete(interaction: AutocompleteInteraction, ctx: InboundContext): Promise<void> {
+/** Autocomplete answers, which only the invoker sees: in their language, from the campaign's edition in it. */
+async function autocomplete(interaction: AutocompleteInteraction, ctx: InboundContext, words: WordsOf): Promise<void> {
   const focused = interaction.options.getFocused(true);
   const command = ctx.services.commands.find((c) => c.name === interaction.commandName);
   const spec = command?.options.find((o) => o.name === focused.name);
-  const choices = spec?.choices !== undefined && spec.type === 'string'
-    ? choicesFor(spec.choices, ctx.services.campaign, String(focused.value)).filter((c) => c.name.length > 0)
-    : [];
+  let choices: { name: string; value: string }[] = [];
+  if (spec?.choices !== undefined && spec.type === 'string') {
+    const voice = await words(true);
+    choices = choicesFor(spec.choices, campaignIn(ctx.services.campaign, voice.language), String(focused.value), voice)
+      .filter((c) => c.name.length > 0);
+  }
   await interaction.respond(choices.map((c) => ({ name: c.name, value: c.value })));
 }
 
@@ -156,23 +191,25 @@ export async function handleInteraction(interaction: Interaction, ctx: InboundCo
   let command = 'unknown';
   let result: Answered = { deferred: false, messages: 0 };
   let ok = true;
+  const words = wordsFor(ctx, interaction);
   try {
     if (interaction.isChatInputCommand()) {
       command = interaction.commandName;
       const { options, text } = optionsOf(interaction, ctx.services);
-      result = await answer(interaction, reply(interaction, ctx, command, text, options), 'reply', ctx.deferAfterMs, ctx.markdown);
+      result = await answer(interaction, reply(interaction, ctx, command, text, options, words), 'reply', ctx.deferAfterMs, ctx.markdown, words);
     } else if (interaction.isAutocomplete()) {
       kind = 'autocomplete';
       command = interaction.commandName;
-      await autocomplete(interaction, ctx);
+      await autocomplete(interaction, ctx, words);
     } else if (interaction.isButton() || interaction.isStringSelectMenu()) {
       kind = interaction.isButton() ? 'button' : 'select';
       ({ command, result } = await handlePress(interaction, {
         known: (name) => ctx.services.commands.some((c) => c.name === name),
-        run: (invocation) => run(ctx, invocation),
+        run: (invocation) => run(ctx, invocation, words),
         invocation: (name, text) => invocationFrom(interaction, name, text, undefined, ctx.checkPosting),
         deferAfterMs: ctx.deferAfterMs,
         markdown: ctx.markdown ?? {},
+        words,
       }));
     } else {
       return;

@@ -8,12 +8,15 @@
 export { DiscordAdapter, createDiscordAdapter, type DiscordAdapterOptions } from './adapter.js';
 export type { InteractionOutcome } from './inbound.js';
 export {
+  DISCORD_LOCALES,
   REGISTRATION_NAMESPACE,
   commandIdsKey,
+  definitionWords,
   definitionsHash,
   registerCommands,
   registrationKey,
   slashCommandDefinitions,
+  type DefinitionWords,
   type RegisterOptions,
   type RegisterOutcome,
   type SlashCommandJson,

@@ -4,6 +4,7 @@
  * is the markup this file writes on purpose: bold, italics, links, code,
  * command mentions (`</name:id>`) and timestamps (`<t:unix:F>`).
  */
+import type { Voice } from '../../src/i18n/voice.js';
 import type { Block, RichMessage, Span } from '../../src/rich/model.js';
 import { ZWSP, codeSpan, escapeMarkdown, safeUrl } from './escape.js';
 
@@ -11,6 +12,8 @@ import { ZWSP, codeSpan, escapeMarkdown, safeUrl } from './escape.js';
 export interface MarkdownContext {
   /** The registered id of a slash command by name, when known (for command mentions). */
   readonly commandId?: (name: string) => string | undefined;
+  /** The language of the words the adapter adds (paging buttons, the actions menu); default English. */
+  readonly voice?: Voice;
 }
 
 /** A command name as Discord accepts it for a slash command. */

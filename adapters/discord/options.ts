@@ -1,7 +1,7 @@
 /** The Discord adapter's options (timeouts, backoff, thresholds). */
 import type { Services } from '../../src/commands/types.js';
 import type { Logger } from '../../src/log.js';
-import type { InteractionOutcome } from './inbound.js';
+import type { AnswerLanguages, InteractionOutcome } from './inbound.js';
 
 /** Options of the Discord adapter. */
 export interface DiscordAdapterOptions {
@@ -12,6 +12,13 @@ export interface DiscordAdapterOptions {
   /** REST base for discord.js `rest.api` (a proxy or a test fake). */
   readonly apiUrl?: string;
   readonly services: Services;
+  /**
+   * The dispatcher the handler runs (its `languageOf` and `voice`), so the
+   * words the adapter adds (paging buttons, notices) are in each answer's
+   * language. Default: a dispatcher of its own over `services` (it may see a
+   * chat's new /language up to half a minute late).
+   */
+  readonly languages?: AnswerLanguages;
   readonly log: Logger;
   /** Defer an interaction when its answer is not ready within this many ms. Default 1500. */
   readonly deferAfterMs?: number;

@@ -7,6 +7,7 @@
  * polite answer rather than an error.
  */
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
+import { defaultVoice, type Voice } from '../../src/i18n/voice.js';
 import type { Paging } from '../../src/rich/model.js';
 
 /** Discord's limit for a component's custom id. */
@@ -40,10 +41,11 @@ export function parsePageCustomId(customId: string): PageRequest | undefined {
 }
 
 /**
- * The button row for a paged reply: Previous and Next, each disabled at its
- * end. No row when there is one page, or when a custom id would not fit.
+ * The button row for a paged reply: Previous and Next (in the voice's
+ * language), each disabled at its end. No row when there is one page, or
+ * when a custom id would not fit.
  */
-export function pagingRow(paging: Paging | undefined): APIActionRowComponent<APIButtonComponent> | undefined {
+export function pagingRow(paging: Paging | undefined, voice: Voice = defaultVoice()): APIActionRowComponent<APIButtonComponent> | undefined {
   if (!paging || paging.pages <= 1) return undefined;
   const previous = pageCustomId(paging, Math.max(0, paging.page - 1));
   const next = pageCustomId(paging, paging.page + 1);
@@ -53,8 +55,8 @@ export function pagingRow(paging: Paging | undefined): APIActionRowComponent<API
   return {
     type: ComponentType.ActionRow,
     components: [
-      button(previous, '◀ Previous', paging.page <= 1),
-      button(next, 'Next ▶', paging.page >= paging.pages),
+      button(previous, `◀ ${voice.t('adapter-previous')}`, paging.page <= 1),
+      button(next, `${voice.t('adapter-next')} ▶`, paging.page >= paging.pages),
     ],
   };
 }

@@ -4,6 +4,8 @@
  * permissions a reminder (an embed) needs. Read from the gateway cache when
  * it has the channel, else over REST (the channel, the guild's roles and the
  * bot's own member). Never sends a message.
+ *
+ * i18n-exempt-file: the platform's reason as the adapter gives it and the permissions as Discord's settings name them; PostingProblem carries no catalog id yet.
  */
 import {
   ChannelType,

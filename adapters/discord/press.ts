@@ -8,15 +8,18 @@
  */
 import type { ButtonInteraction, StringSelectMenuInteraction } from 'discord.js';
 import type { Invocation } from '../../src/commands/types.js';
+import { defaultVoice } from '../../src/i18n/voice.js';
 import { errorReply } from '../../src/rich/build.js';
 import type { Reply } from '../../src/rich/model.js';
 import { ACTION_SELECT_ID, parseActionCustomId } from './actions.js';
 import type { MarkdownContext } from './markdown.js';
 import { parsePageCustomId } from './paging.js';
-import { answer, type AnswerMode, type Answered } from './respond.js';
+import { answer, type AnswerMode, type Answered, type WordsOf } from './respond.js';
 
-/** Shown when a button no longer leads anywhere. */
-export const STALE_BUTTON = 'This button has expired. Run the command again to get fresh buttons.';
+/** Catalog id of the answer to a button that no longer leads anywhere. */
+const STALE_ID = 'adapter-stale-button';
+/** That answer in English ("This button has expired. …"); each presser reads it in their language. */
+export const STALE_BUTTON = defaultVoice().t(STALE_ID);
 
 /** What a press asks to run: a command and its argument text. */
 export interface PressRequest {
@@ -55,6 +58,8 @@ export interface PressContext {
   readonly deferAfterMs: number;
   /** How messages are rendered (command mentions). */
   readonly markdown: MarkdownContext;
+  /** The voice of the words the adapter adds, for this presser. */
+  readonly words: WordsOf;
 }
 
 /** Answers a press; resolves with the command it ran ('unknown' for a stale one). */
@@ -64,10 +69,11 @@ export async function handlePress(
 ): Promise<{ command: string; result: Answered }> {
   const request = requestOf(interaction.customId, interaction.isStringSelectMenu() ? interaction.values : []);
   if (request === undefined || !ctx.known(request.command)) {
-    const result = await answer(interaction, Promise.resolve(errorReply(STALE_BUTTON)), 'update', ctx.deferAfterMs, ctx.markdown);
+    const stale = ctx.words(true).then((voice) => errorReply(voice.t(STALE_ID)));
+    const result = await answer(interaction, stale, 'update', ctx.deferAfterMs, ctx.markdown, ctx.words);
     return { command: 'unknown', result };
   }
   const pending = ctx.run(ctx.invocation(request.command, request.text));
-  const result = await answer(interaction, pending, modeOf(interaction), ctx.deferAfterMs, ctx.markdown);
+  const result = await answer(interaction, pending, modeOf(interaction), ctx.deferAfterMs, ctx.markdown, ctx.words);
   return { command: request.command, result };
 }

@@ -16,7 +16,11 @@ import {
   type REST,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { Command } from '../../src/commands/types.js';
+import { describeCommand, describeOption } from '../../src/commands/describe.js';
+import type { Command, OptionSpec, Services } from '../../src/commands/types.js';
+import { chooseLanguage, LANGUAGES, type Language } from '../../src/i18n/languages.js';
+import { sharedTranslator, type Translator } from '../../src/i18n/translator.js';
+import { voiceOf, type Voice } from '../../src/i18n/voice.js';
 import type { Logger } from '../../src/log.js';
 import type { Store } from '../../src/store/store.js';
 
@@ -33,32 +37,82 @@ const describe = (s: string): string => {
 };
 
 /**
+ * Discord's locales for each language the bot speaks. Discord has Russian
+ * but no Kazakh: a server that wants Kazakh answers sets `/language kk`,
+ * and its menus stay in the default language.
+ */
+export const DISCORD_LOCALES: Readonly<Record<Language, readonly string[]>> = Object.freeze({ en: ['en-US', 'en-GB'], ru: ['ru'], kk: [] });
+
+/** What the definitions are written with. */
+export interface DefinitionWords {
+  /** The catalogs (default: the project's own). */
+  readonly translator?: Translator;
+  /** The language of the default descriptions: the campaign's (default: English). */
+  readonly language?: string;
+}
+
+/** The words of the services: their catalogs, the campaign's language as the default. */
+export const definitionWords = (services: Pick<Services, 'translator' | 'campaign'>): DefinitionWords => ({
+  ...(services.translator === undefined ? {} : { translator: services.translator }), language: services.campaign.meta.language,
+});
+
+/** The default voice and the others', for localisations. */
+interface Voices { readonly main: Voice; readonly others: readonly Voice[] }
+
+function voicesOf(words: DefinitionWords): Voices {
+  const translator = words.translator ?? sharedTranslator();
+  const main = chooseLanguage({ campaignDefault: words.language });
+  return { main: voiceOf(translator, main), others: LANGUAGES.filter((l) => l !== main).map((l) => voiceOf(translator, l)) };
+}
+
+/** A description and its localisations (`description_localizations`) where Discord has the locale and the words differ. */
+function described(voices: Voices, words: (voice: Voice) => string): { text: string; localized: Record<string, string> | null } {
+  const text = describe(words(voices.main));
+  const localized: Record<string, string> = {};
+  for (const voice of voices.others) {
+    const own = describe(words(voice));
+    if (own !== text) for (const locale of DISCORD_LOCALES[voice.language]) localized[locale] = own;
+  }
+  return { text, localized: Object.keys(localized).length > 0 ? localized : null };
+}
+
+/** An option's description, localised (see {@link described}). */
+const optionWords = (voices: Voices, command: Command, spec: OptionSpec) => described(voices, (v) => describeOption(v, command, spec));
+
+/**
  * One command as a slash command: typed options (required ones first, as
  * Discord demands), min/max for integers, autocomplete where the option has
- * a choice source. Usable in servers and in the bot's DMs; admin commands
- * are hidden from members without Manage Server (and re-checked when run).
+ * a choice source; descriptions from the catalogs in the default language,
+ * with localisations where Discord has the locale. Usable in servers and in
+ * the bot's DMs; admin commands are hidden from members without Manage
+ * Server (and re-checked when run).
  *
  * @throws when a name is not a valid Discord command or option name
  */
-export function slashCommandJson(command: Command): SlashCommandJson {
+export function slashCommandJson(command: Command, words: DefinitionWords = {}): SlashCommandJson {
+  const voices = voicesOf(words);
+  const own = described(voices, (v) => describeCommand(v, command));
   const builder = new SlashCommandBuilder()
     .setName(command.name)
-    .setDescription(describe(command.description))
+    .setDescription(own.text)
+    .setDescriptionLocalizations(own.localized)
     .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
     .setIntegrationTypes(ApplicationIntegrationType.GuildInstall);
   if (command.access === 'admin') builder.setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild);
   const options = [...command.options].sort((a, b) => Number(b.required === true) - Number(a.required === true));
   for (const spec of options) {
     if (spec.platforms && !spec.platforms.includes('discord')) continue;
+    const { text, localized } = optionWords(voices, command, spec);
     if (spec.type === 'channel') {
       builder.addChannelOption((o) => o
         .setName(spec.name)
-        .setDescription(describe(spec.description))
+        .setDescription(text)
+        .setDescriptionLocalizations(localized)
         .setRequired(spec.required === true)
         .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement));
     } else if (spec.type === 'integer') {
       builder.addIntegerOption((o) => {
-        o.setName(spec.name).setDescription(describe(spec.description)).setRequired(spec.required === true);
+        o.setName(spec.name).setDescription(text).setDescriptionLocalizations(localized).setRequired(spec.required === true);
         if (spec.min !== undefined) o.setMinValue(spec.min);
         if (spec.max !== undefined) o.setMaxValue(spec.max);
         return o;
@@ -66,7 +120,8 @@ export function slashCommandJson(command: Command): SlashCommandJson {
     } else {
       builder.addStringOption((o) => o
         .setName(spec.name)
-        .setDescription(describe(spec.description))
+        .setDescription(text)
+        .setDescriptionLocalizations(localized)
         .setRequired(spec.required === true)
         .setAutocomplete(spec.choices !== undefined));
     }
@@ -75,8 +130,8 @@ export function slashCommandJson(command: Command): SlashCommandJson {
 }
 
 /** Every command of the list as slash-command JSON, in list order. */
-export function slashCommandDefinitions(commands: readonly Command[]): SlashCommandJson[] {
-  return commands.map(slashCommandJson);
+export function slashCommandDefinitions(commands: readonly Command[], words: DefinitionWords = {}): SlashCommandJson[] {
+  return commands.map((c) => slashCommandJson(c, words));
 }
 
 /** sha256 (hex) of the definitions' JSON. */
@@ -99,6 +154,8 @@ export interface RegisterOptions {
   readonly log: Logger;
   /** Overwrite even when the hash is unchanged. */
   readonly force?: boolean;
+  /** The catalogs and the default language the descriptions are written in. */
+  readonly words?: DefinitionWords;
 }
 
 /** What {@link registerCommands} did. */
@@ -154,7 +211,7 @@ async function fetchIds(options: RegisterOptions, route: `/${string}`, idsKey: s
  * @throws the REST error when Discord refuses or cannot be reached (the hash is then not stored)
  */
 export async function registerCommands(options: RegisterOptions): Promise<RegisterOutcome> {
-  const definitions = slashCommandDefinitions(options.commands);
+  const definitions = slashCommandDefinitions(options.commands, options.words);
   const hash = definitionsHash(definitions);
   const scope = options.guildId === undefined ? 'global' : 'guild';
   const key = registrationKey(options.applicationId, options.guildId);

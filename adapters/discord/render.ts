@@ -126,7 +126,7 @@ function withRows(messages: DiscordMessage[], rows: readonly ActionRow[]): Disco
  * message; command hints become command mentions where `ctx` knows the id.
  */
 export function renderDiscordReply(reply: Reply, ctx: MarkdownContext = {}): DiscordMessage[] {
-  const { rows, typed } = layoutActions(reply.paging, reply.actions);
+  const { rows, typed } = layoutActions(reply.paging, reply.actions, ctx.voice);
   const messages = withTyped(reply.messages, typed);
   if (reply.ephemeral) {
     const parts = splitReply({ ...reply, messages }, (m) => fitsContent(m, ctx)).messages;

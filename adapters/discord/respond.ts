@@ -13,6 +13,7 @@ import {
   type MessageComponentInteraction,
   type MessageMentionOptions,
 } from 'discord.js';
+import { defaultVoice, type Voice } from '../../src/i18n/voice.js';
 import type { Reply } from '../../src/rich/model.js';
 import type { ActionRow } from './actions.js';
 import { renderDiscordReply, type DiscordMessage, type MarkdownContext } from './render.js';
@@ -38,7 +39,11 @@ export interface Answered {
 /** An interaction that can be answered with messages. */
 export type Answerable = ChatInputCommandInteraction | MessageComponentInteraction;
 
-const NOTHING: DiscordMessage = { content: 'Nothing to show.' };
+/** The voice of the words the adapter adds to a reply; `own`: the reply is one only the invoker sees (a refusal). */
+export type WordsOf = (own: boolean) => Promise<Voice>;
+
+/** What an empty answer says, in the voice's language. */
+const nothing = (voice: Voice): DiscordMessage => ({ content: voice.t('adapter-nothing') });
 const LATE = Symbol('late');
 
 /** The reply, or LATE when it is not ready within `ms`. */
@@ -81,7 +86,8 @@ async function defer(interaction: Answerable, mode: AnswerMode): Promise<void> {
  * Answers `interaction` with the reply `pending` resolves to. When it takes
  * longer than `deferAfterMs`, the interaction is deferred first (a public
  * "thinking…" for commands, a silent acknowledgement for an update, a
- * private "thinking…" for a press on a channel post).
+ * private "thinking…" for a press on a channel post). The words the adapter
+ * adds (paging, the actions menu) are in the language `words` gives.
  */
 export async function answer(
   interaction: Answerable,
@@ -89,6 +95,7 @@ export async function answer(
   mode: AnswerMode,
   deferAfterMs: number,
   markdown: MarkdownContext = {},
+  words?: WordsOf,
 ): Promise<Answered> {
   let reply = await within(pending, deferAfterMs);
   let deferred = false;
@@ -97,11 +104,13 @@ export async function answer(
     deferred = true;
     reply = await pending;
   }
-  const rendered = renderDiscordReply(reply, markdown);
-  const messages = rendered.length > 0 ? rendered : [NOTHING];
+  const voice = (await words?.(reply.ephemeral === true)) ?? markdown.voice ?? defaultVoice();
+  const rendered = renderDiscordReply(reply, { ...markdown, voice });
+  const empty = nothing(voice);
+  const messages = rendered.length > 0 ? rendered : [empty];
   const ephemeral = reply.ephemeral === true || mode === 'private';
   const flags = ephemeral ? { flags: MessageFlags.Ephemeral as const } : {};
-  const [first = NOTHING, ...rest] = messages;
+  const [first = empty, ...rest] = messages;
   const update = mode === 'update' && interaction.isMessageComponent() && !ephemeral;
 
   if (update) {

@@ -12,11 +12,13 @@ import { Api, Bot, BotError, GrammyError, webhookCallback } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Adapter, DoctorFinding, InvocationHandler, PostingProblem, SendResult } from '../../src/adapter.js';
 import type { ChatRef } from '../../src/chat.js';
+import { Dispatcher } from '../../src/commands/dispatch.js';
 import type { Services } from '../../src/commands/types.js';
 import type { Logger } from '../../src/log.js';
 import { BurstLog } from '../../src/log-privacy.js';
 import type { Action, RichMessage } from '../../src/rich/model.js';
 import { Pacer, type PacerLimits } from '../../src/schedule/pacer.js';
+import type { AnswerLanguages } from './context.js';
 import { telegramDoctor } from './doctor.js';
 import { describeTelegramError } from './errors.js';
 import { TelegramHealth } from './health.js';
@@ -56,6 +58,13 @@ export interface TelegramAdapterOptions {
   readonly apiRoot?: string;
   readonly webhook?: { readonly url: string; readonly secret: string };
   readonly services: Services;
+  /**
+   * The dispatcher the handler runs (its `languageOf` and `voice`), so the
+   * words the adapter adds (paging buttons, notices) are in each answer's
+   * language. Default: a dispatcher of its own over `services` (it may see a
+   * chat's new /language up to half a minute late).
+   */
+  readonly languages?: AnswerLanguages;
   readonly log: Logger;
   /** Known bot identity (skips getMe; tests). */
   readonly botInfo?: UserFromGetMe;
@@ -141,8 +150,9 @@ export class TelegramAdapter implements Adapter {
 
   /** Installs the handlers and connects in the background, retrying with backoff while Telegram is unreachable. */
   async start(handler: InvocationHandler): Promise<void> {
+    const { services } = this.options;
     installUpdateHandlers(this.bot, handler, {
-      services: this.options.services, roles: this.roles, burst: this.burst, log: this.options.log,
+      services, languages: this.options.languages ?? new Dispatcher(services), roles: this.roles, burst: this.burst, log: this.options.log,
       checkPosting: (target) => this.checkPosting(target),
     });
     this.booting = this.boot();
@@ -204,7 +214,9 @@ export class TelegramAdapter implements Adapter {
       }
     }
     const { services } = this.options;
-    void syncTelegramMenu(this.bot.api, this.bot.botInfo.id, services.commands, services.store, log);
+    void syncTelegramMenu(this.bot.api, this.bot.botInfo.id, services.commands, services.store, log, {
+      ...(services.translator === undefined ? {} : { translator: services.translator }), language: services.campaign.meta.language,
+    });
     if (this.options.webhook) {
       this.webhookHandle = webhookCallback(this.bot, 'http', { secretToken: this.options.webhook.secret, onTimeout: 'return' });
     } else {

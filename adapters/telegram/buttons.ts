@@ -9,15 +9,19 @@
 import type { Context } from 'grammy';
 import type { CallbackQuery } from 'grammy/types';
 import type { InvocationHandler } from '../../src/adapter.js';
+import type { Invocation } from '../../src/commands/types.js';
+import { defaultVoice } from '../../src/i18n/voice.js';
 import type { Reply } from '../../src/rich/model.js';
-import { lazyParts, type UpdateDeps } from './context.js';
+import { lazyParts, voiceFor, type UpdateDeps } from './context.js';
 import { replaceMessage, topicOfMessage } from './deliver.js';
 import { chatRefOf } from './inbound.js';
 import { decodeAction, prepareReply } from './keyboard.js';
 import { decodePage, NOOP, pageArgs } from './paging.js';
 
-/** The notice for a button that no longer leads anywhere. */
-export const STALE = 'This list has changed. Please send the command again.';
+/** Catalog id of the notice for a button that no longer leads anywhere. */
+const STALE_ID = 'adapter-stale-list';
+/** That notice in English ("This list has changed. …"); each presser reads it in their language. */
+export const STALE = defaultVoice().t(STALE_ID);
 /** Telegram's limit for a callback answer's text. */
 const TOAST_LIMIT = 200;
 
@@ -31,10 +35,10 @@ function requestOf(data: string): ButtonRequest | undefined {
   return action ? { command: action.command, text: action.args, page: false } : undefined;
 }
 
-/** An error answer as a notice: its visible text, within Telegram's 200 characters. */
+/** An error answer as a notice: its visible text, within Telegram's 200 characters ('' when it has none). */
 function toastOf(reply: Reply): string {
   const text = prepareReply(reply).texts.map((t) => t.visible).join(' ').replace(/\s+/g, ' ').trim();
-  if (text === '') return STALE;
+  if (text === '') return '';
   const points = [...text];
   return points.length <= TOAST_LIMIT ? text : `${points.slice(0, TOAST_LIMIT - 1).join('')}…`;
 }
@@ -46,16 +50,23 @@ export async function onButton(ctx: Context, query: CallbackQuery, handler: Invo
   const request = requestOf(data);
   const message = query.message;
   const known = request !== undefined && deps.services.commands.some((c) => c.name === request.command);
-  if (!request || !message || !known) { await ctx.answerCallbackQuery({ text: STALE }); return; }
-  const chat = chatRefOf(message.chat, topicOfMessage(message));
-  const reply = await handler({
-    command: request.command, text: request.text, chat, now: new Date(), locale: query.from.language_code,
+  const chat = message === undefined ? undefined : chatRefOf(message.chat, topicOfMessage(message));
+  const invocation: Invocation | undefined = chat === undefined || message === undefined ? undefined : {
+    command: request?.command ?? '', text: request?.text ?? '', chat, now: new Date(),
+    // A private chat's language may follow its user's; a notice only the presser sees may follow theirs.
+    ...(message.chat.type === 'private' && query.from.language_code !== undefined ? { locale: query.from.language_code } : {}),
+    ...(query.from.language_code === undefined ? {} : { userLocale: query.from.language_code }),
     ...lazyParts(chat, () => deps.roles.roleOf(message.chat, query.from.id), deps),
-  });
-  const prepared = prepareReply(reply);
+  };
+  const stale = async (): Promise<string> => (invocation === undefined ? STALE : (await voiceFor(deps.languages, invocation, true)).t(STALE_ID));
+  if (!request || !invocation || !message || !known) { await ctx.answerCallbackQuery({ text: await stale() }); return; }
+  const reply = await handler(invocation);
+  const paged = reply.paging !== undefined && reply.paging.pages > 1;
+  const prepared = prepareReply(reply, paged ? await voiceFor(deps.languages, invocation) : defaultVoice());
   if (reply.ephemeral || prepared.texts.length === 0) {
     // A page that is gone means the list changed; any other refusal says why in its own words.
-    await ctx.answerCallbackQuery({ text: request.page || prepared.texts.length === 0 ? STALE : toastOf(reply) });
+    const toast = request.page ? '' : toastOf(reply);
+    await ctx.answerCallbackQuery({ text: toast === '' ? await stale() : toast });
     return;
   }
   try {

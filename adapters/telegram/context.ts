@@ -5,7 +5,10 @@
 import type { Api } from 'grammy';
 import type { PostingProblem } from '../../src/adapter.js';
 import type { ChatRef } from '../../src/chat.js';
+import type { Dispatcher } from '../../src/commands/dispatch.js';
 import type { Invocation, Role, Services } from '../../src/commands/types.js';
+import type { Language } from '../../src/i18n/languages.js';
+import { defaultVoice, type Voice } from '../../src/i18n/voice.js';
 import type { Logger } from '../../src/log.js';
 import type { BurstLog } from '../../src/log-privacy.js';
 import { describeTelegramError } from './errors.js';
@@ -17,9 +20,17 @@ export const SEND_OPTIONS = { parse_mode: 'HTML', link_preview_options: { is_dis
 /** sendMessage's optional parameters. */
 export type SendExtra = NonNullable<Parameters<Api['sendMessage']>[2]>;
 
+/**
+ * How the adapter learns the language of an answer, for the words it adds
+ * itself (paging buttons, notices): the dispatcher that answers its
+ * invocations (`languageOf`, `voice`).
+ */
+export type AnswerLanguages = Pick<Dispatcher, 'languageOf' | 'voice'>;
+
 /** What the handlers need from the adapter. */
 export interface UpdateDeps {
   readonly services: Services;
+  readonly languages: AnswerLanguages;
   readonly roles: RoleResolver;
   readonly burst: BurstLog;
   readonly log: Logger;
@@ -37,4 +48,19 @@ async function roleOr<T>(fallback: T, get: () => Promise<T>, deps: UpdateDeps): 
     deps.burst.note('warn', 'role', describeTelegramError(e), 'telegram role lookup failed; treating as member');
     return fallback;
   }
+}
+
+/**
+ * The voice an answer to `invocation` is in (`own`: one only the invoker
+ * sees). English when the language cannot be told: the adapter's few words
+ * never fail an answer.
+ */
+export async function voiceFor(languages: AnswerLanguages, invocation: Invocation, own = false): Promise<Voice> {
+  let language: Language;
+  try {
+    language = await languages.languageOf(invocation, own);
+  } catch {
+    return defaultVoice();
+  }
+  return languages.voice(language);
 }

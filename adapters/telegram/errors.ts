@@ -8,6 +8,8 @@
  * is not the Bot API answered, e.g. a proxy's HTML error page), or grammY's
  * own `Error("Request to 'm' timed out after N seconds")` from
  * `client.timeoutSeconds`.
+ *
+ * i18n-exempt-file: failure reasons for logs, metrics and the ledger, never shown to a chat.
  */
 import { GrammyError, HttpError } from 'grammy';
 import type { SendResult } from '../../src/adapter.js';

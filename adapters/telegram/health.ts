@@ -5,6 +5,8 @@
  * 401, 404 — not a chat's own 400/403) make the adapter not ready, the next
  * answer makes it ready again. Start-up, polling and the token add their own
  * reasons, which only they clear.
+ *
+ * i18n-exempt-file: readiness reasons for /readyz and the operator.
  */
 import type { Transformer } from 'grammy';
 import { platformFailure } from './errors.js';

@@ -13,10 +13,13 @@ import type { Context } from 'grammy';
 import type { InlineQuery, InlineQueryResultArticle } from 'grammy/types';
 import type { InvocationHandler } from '../../src/adapter.js';
 import type { ChatRef } from '../../src/chat.js';
-import type { Services } from '../../src/commands/types.js';
+import { describeCommand } from '../../src/commands/describe.js';
+import type { Invocation, Services } from '../../src/commands/types.js';
+import { campaignIn } from '../../src/content/editions.js';
+import type { Voice } from '../../src/i18n/voice.js';
 import type { Reply } from '../../src/rich/model.js';
 import { fold } from '../../src/text/fold.js';
-import { SEND_OPTIONS } from './context.js';
+import { SEND_OPTIONS, voiceFor, type AnswerLanguages, type UpdateDeps } from './context.js';
 import { renderTelegramReply, TELEGRAM_TEXT_LIMIT } from './render.js';
 
 /** Telegram's limit of results per answer. */
@@ -40,19 +43,25 @@ interface Offer {
   readonly keywords: readonly string[];
 }
 
-/** What can be offered: the featured statement's demands first, then the others', the next anniversary, the timeline. */
-function offers(services: Services): Offer[] {
-  const { campaign } = services;
+/**
+ * What can be offered: the featured statement's demands first, then the
+ * others', the next anniversary, the timeline. Found by their words in
+ * English (ids) and by the commands' descriptions and the campaign's labels
+ * in the voice's language.
+ */
+function offers(services: Services, voice: Voice): Offer[] {
+  const campaign = campaignIn(services.campaign, voice.language);
   const has = (name: string): boolean => services.commands.some((c) => c.name === name);
+  const described = (name: string): string => describeCommand(voice, { name });
   const statements = campaign.statements.filter((s) => s.demands.length > 0)
     .sort((a, b) => Number(b.id === campaign.meta.demandsFirst) - Number(a.id === campaign.meta.demandsFirst));
   return [
     ...(has('demands') ? statements.map((s) => ({
       id: `demands:${s.id}`.slice(0, 64), command: 'demands', args: s.id, title: s.label,
-      keywords: ['demands', s.id, s.label, s.title, s.author?.abbreviation ?? '', s.author?.name ?? ''],
+      keywords: ['demands', described('demands'), s.id, s.label, s.title, s.author?.abbreviation ?? '', s.author?.name ?? ''],
     })) : []),
-    ...(has('next') ? [{ id: 'next', command: 'next', args: '', title: '/next', keywords: ['next', 'anniversary'] }] : []),
-    ...(has('timeline') ? [{ id: 'timeline', command: 'timeline', args: '', title: '/timeline', keywords: ['timeline', 'events'] }] : []),
+    ...(has('next') ? [{ id: 'next', command: 'next', args: '', title: '/next', keywords: ['next', 'anniversary', described('next')] }] : []),
+    ...(has('timeline') ? [{ id: 'timeline', command: 'timeline', args: '', title: '/timeline', keywords: ['timeline', 'events', described('timeline')] }] : []),
   ];
 }
 
@@ -69,15 +78,24 @@ const oneLine = (s: string, max: number): string => {
   return points.length <= max ? points.join('') : `${points.slice(0, max - 1).join('')}…`;
 };
 
-/** The results for a query: every offer whose words contain each word typed, at most 50. */
-export async function inlineResults(query: Pick<InlineQuery, 'query' | 'from'>, handler: InvocationHandler, services: Services): Promise<InlineQueryResultArticle[]> {
+/**
+ * The results for a query: every offer whose words contain each word typed,
+ * at most 50, in the asker's language (their `language_code`: what they
+ * share goes into chats of their choosing).
+ */
+export async function inlineResults(
+  query: Pick<InlineQuery, 'query' | 'from'>, handler: InvocationHandler, services: Services, languages: AnswerLanguages,
+): Promise<InlineQueryResultArticle[]> {
   const words = fold(query.query).split(' ').filter((w) => w !== '');
   const results: InlineQueryResultArticle[] = [];
-  for (const offer of offers(services)) {
+  const invocation = (command: string, text: string): Invocation => ({
+    command, text, chat: NO_CHAT, now: new Date(), role: async () => 'member',
+    ...(query.from.language_code === undefined ? {} : { locale: query.from.language_code }),
+  });
+  const voice = await voiceFor(languages, invocation('next', ''));
+  for (const offer of offers(services, voice)) {
     if (results.length >= INLINE_RESULTS_LIMIT) break;
-    const reply = await handler({
-      command: offer.command, text: offer.args, chat: NO_CHAT, now: new Date(), locale: query.from.language_code, role: async () => 'member',
-    });
+    const reply = await handler(invocation(offer.command, offer.args));
     const message = asMessage(reply);
     if (!message) continue;
     const haystack = fold([...offer.keywords, message.visible].join(' '));
@@ -94,6 +112,6 @@ export async function inlineResults(query: Pick<InlineQuery, 'query' | 'from'>, 
 }
 
 /** Answers an inline query (see the module comment). */
-export async function onInlineQuery(ctx: Context, query: InlineQuery, handler: InvocationHandler, services: Services): Promise<void> {
-  await ctx.answerInlineQuery(await inlineResults(query, handler, services), { cache_time: INLINE_CACHE_SECONDS });
+export async function onInlineQuery(ctx: Context, query: InlineQuery, handler: InvocationHandler, deps: Pick<UpdateDeps, 'services' | 'languages'>): Promise<void> {
+  await ctx.answerInlineQuery(await inlineResults(query, handler, deps.services, deps.languages), { cache_time: INLINE_CACHE_SECONDS, is_personal: true });
 }

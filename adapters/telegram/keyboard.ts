@@ -6,6 +6,8 @@
  * never dropped: it is shown in the text as a command to tap or type.
  */
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
+import type { Language } from '../../src/i18n/languages.js';
+import { defaultVoice, type Voice } from '../../src/i18n/voice.js';
 import { bullets, command, text } from '../../src/rich/build.js';
 import type { Action, Reply } from '../../src/rich/model.js';
 import { CALLBACK_DATA_LIMIT, pagingRow } from './paging.js';
@@ -54,9 +56,12 @@ export interface TelegramLayout {
   readonly markup: InlineKeyboardMarkup | undefined;
 }
 
-/** Lays out a reply's paging and actions as a keyboard; what does not fit goes into the last message as commands. */
-export function layoutReply(reply: Reply): TelegramLayout {
-  const paging = reply.paging ? pagingRow(reply.paging) : { row: undefined, overflow: [] };
+/**
+ * Lays out a reply's paging and actions as a keyboard (the paging buttons
+ * in the voice's language); what does not fit goes into the last message as commands.
+ */
+export function layoutReply(reply: Reply, voice: Voice = defaultVoice()): TelegramLayout {
+  const paging = reply.paging ? pagingRow(reply.paging, voice) : { row: undefined, overflow: [] };
   const buttons: InlineKeyboardButton[] = [];
   const overflow: Action[] = [...paging.overflow];
   for (const action of reply.actions ?? []) {
@@ -85,15 +90,19 @@ export interface PreparedReply {
   readonly markup: InlineKeyboardMarkup | undefined;
 }
 
-/** What was prepared for each frozen reply (the dispatcher's cached answers): laid out and rendered once. */
-const preparedFor = new WeakMap<Reply, PreparedReply>();
+/** What was prepared for each frozen reply (the dispatcher's cached answers), by language: laid out and rendered once. */
+const preparedFor = new WeakMap<Reply, Map<Language, PreparedReply>>();
 
-/** Renders a reply with its keyboard; a frozen reply (a cached answer) only the first time. */
-export function prepareReply(reply: Reply): PreparedReply {
-  const known = preparedFor.get(reply);
+/** Renders a reply with its keyboard (its own words in the voice's language); a frozen reply (a cached answer) only the first time. */
+export function prepareReply(reply: Reply, voice: Voice = defaultVoice()): PreparedReply {
+  const known = preparedFor.get(reply)?.get(voice.language);
   if (known) return known;
-  const layout = layoutReply(reply);
+  const layout = layoutReply(reply, voice);
   const prepared: PreparedReply = { texts: renderTelegramReply(layout.reply), markup: layout.markup };
-  if (Object.isFrozen(reply)) preparedFor.set(reply, Object.freeze(prepared));
+  if (Object.isFrozen(reply)) {
+    let byLanguage = preparedFor.get(reply);
+    if (byLanguage === undefined) preparedFor.set(reply, (byLanguage = new Map()));
+    byLanguage.set(voice.language, Object.freeze(prepared));
+  }
   return prepared;
 }

@@ -4,6 +4,7 @@
  * would not fit is offered as a command to type instead (see keyboard.ts).
  */
 import type { InlineKeyboardButton } from 'grammy/types';
+import { defaultVoice, type Voice } from '../../src/i18n/voice.js';
 import type { Action, Paging } from '../../src/rich/model.js';
 
 const PREFIX = 'pg';
@@ -36,12 +37,14 @@ export interface PagingRow {
   readonly overflow: readonly Action[];
 }
 
-/** Previous / position / next buttons for a paged reply; no row at all when a move does not fit in callback data. */
-export function pagingRow(p: Paging): PagingRow {
+/** Previous / position / next buttons (labelled in the voice's language); no row at all when a move does not fit in callback data. */
+export function pagingRow(p: Paging, voice: Voice = defaultVoice()): PagingRow {
   if (p.pages <= 1) return { row: undefined, overflow: [] };
+  const previous = `‹ ${voice.t('adapter-previous')}`;
+  const next = `${voice.t('adapter-next')} ›`;
   const moves = [
-    ...(p.page > 1 ? [{ label: '‹ Previous', page: p.page - 1 }] : []),
-    ...(p.page < p.pages ? [{ label: 'Next ›', page: p.page + 1 }] : []),
+    ...(p.page > 1 ? [{ label: previous, page: p.page - 1 }] : []),
+    ...(p.page < p.pages ? [{ label: next, page: p.page + 1 }] : []),
   ].map((m) => ({ ...m, data: encodePage(p.command, m.page, p.args) }));
   if (moves.some((m) => m.data === undefined)) {
     return { row: undefined, overflow: moves.map((m) => ({ label: m.label, command: p.command, args: pageArgs(p.args, m.page) })) };
@@ -51,7 +54,7 @@ export function pagingRow(p: Paging): PagingRow {
     return m?.data === undefined ? [] : [{ text: label, callback_data: m.data }];
   };
   return {
-    row: [...button('‹ Previous', p.page - 1), { text: `${p.page} / ${p.pages}`, callback_data: NOOP }, ...button('Next ›', p.page + 1)],
+    row: [...button(previous, p.page - 1), { text: `${p.page} / ${p.pages}`, callback_data: NOOP }, ...button(next, p.page + 1)],
     overflow: [],
   };
 }

@@ -9,6 +9,8 @@
  * the fetcher's offset, so no update is handled twice — and reports them to
  * the readiness. A conflict is logged once per episode, not per retry. Should
  * the runner stop anyway, it is started again after a backoff.
+ *
+ * i18n-exempt-file: log lines and readiness reasons for the operator.
  */
 import {
   createConcurrentSink, createRunner, createSource, createUpdateFetcher, type RunnerHandle, type UpdateSupplier,

@@ -4,6 +4,8 @@
  * group where it is a plain member, the chat's default permissions (getChat).
  * Rights are named as Telegram's apps show them, so an admin finds the switch:
  * "Send Messages" (a member's permission), "Post Messages" (a channel admin's right).
+ *
+ * i18n-exempt-file: the platform's reason as the adapter gives it and the rights as Telegram's settings name them; PostingProblem carries no catalog id yet.
  */
 import { GrammyError, type Api } from 'grammy';
 import type { ChatMember } from 'grammy/types';

@@ -12,10 +12,12 @@ import type { Bot, BotError, Context } from 'grammy';
 import type { ChatMemberUpdated, Message } from 'grammy/types';
 import type { InvocationHandler } from '../../src/adapter.js';
 import type { Invocation } from '../../src/commands/types.js';
+import { defaultVoice, type Voice } from '../../src/i18n/voice.js';
+import type { Reply } from '../../src/rich/model.js';
 import { chatForLog } from '../../src/log-privacy.js';
 import { forgetChat, moveChat } from '../../src/store/chat-settings.js';
 import { onButton } from './buttons.js';
-import { lazyParts, type UpdateDeps } from './context.js';
+import { lazyParts, voiceFor, type UpdateDeps } from './context.js';
 import { deliver, topicOfMessage } from './deliver.js';
 import { classifyTelegramError, describeTelegramError } from './errors.js';
 import { chatRefOf, commandOf } from './inbound.js';
@@ -46,7 +48,7 @@ export function installUpdateHandlers(bot: Bot, handler: InvocationHandler, deps
     const post = ctx.message ?? ctx.channelPost;
     if (post) return onMessage(ctx, post, handler, deps);
     if (ctx.callbackQuery?.data !== undefined) return onButton(ctx, ctx.callbackQuery, handler, deps);
-    if (ctx.inlineQuery) return onInlineQuery(ctx, ctx.inlineQuery, handler, deps.services);
+    if (ctx.inlineQuery) return onInlineQuery(ctx, ctx.inlineQuery, handler, deps);
     if (ctx.myChatMember) return onMembership(ctx.myChatMember, deps);
     // Ordered with the chat's messages: a command after the demotion is checked against the new role.
     if (ctx.chatMember) deps.roles.forget(ctx.chatMember.chat.id, ctx.chatMember.new_chat_member.user.id);
@@ -64,14 +66,21 @@ function onMessage(ctx: Context, msg: Message, handler: InvocationHandler, deps:
   const cmd = commandOf(msg, ctx.me.username);
   if (!cmd) return undefined;
   const invocation: Invocation = {
-    command: cmd.command, text: cmd.text, chat, now: new Date(), locale: msg.from?.language_code,
+    command: cmd.command, text: cmd.text, chat, now: new Date(),
+    // The user's language_code speaks for a private chat only: a group's language is its /language or the campaign's.
+    ...(msg.chat.type === 'private' && msg.from?.language_code !== undefined ? { locale: msg.from.language_code } : {}),
     ...lazyParts(chat, () => deps.roles.roleOf(msg.chat, msg.from?.id, msg.sender_chat?.id), deps),
   };
   // In a group the answer quotes the command, so it is clear what it answers; a private chat needs no quote.
   const replyTo = msg.chat.type === 'private' ? undefined : msg.message_id;
-  return handler(invocation).then((reply) => deliver(ctx.api, msg.chat.id, prepareReply(reply), {
+  return handler(invocation).then(async (reply) => deliver(ctx.api, msg.chat.id, prepareReply(reply, await wordsFor(reply, invocation, deps)), {
     ...(replyTo === undefined ? {} : { replyTo }), ...(threadId === undefined ? {} : { threadId }),
   }));
+}
+
+/** The voice of the words the adapter adds to a reply (paging buttons): asked only for a reply that has some. */
+function wordsFor(reply: Reply, invocation: Invocation, deps: UpdateDeps): Promise<Voice> | Voice {
+  return reply.paging !== undefined && reply.paging.pages > 1 ? voiceFor(deps.languages, invocation) : defaultVoice();
 }
 
 async function onMembership(update: ChatMemberUpdated, deps: UpdateDeps): Promise<void> {

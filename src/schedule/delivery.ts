@@ -24,9 +24,11 @@
  *
  * A crash between send and marker leaves a claim that lapses after the lease;
  * the send is then repeated: at most the sends in flight at a crash double.
+ * i18n-exempt-file: the reasons here are for logs and metrics, never shown to a chat.
  */
 import type { Adapter, SendResult } from '../adapter.js';
 import type { ChatRef } from '../chat.js';
+import type { Language } from '../i18n/languages.js';
 import type { Logger } from '../log.js';
 import { chatForLog } from '../log-privacy.js';
 import type { Action, RichMessage } from '../rich/model.js';
@@ -35,7 +37,7 @@ import type { ReminderCounters } from './counters.js';
 import { slotKey, type DueReminder } from './due.js';
 import type { PlatformGates } from './gates.js';
 import { claimDelivery, DELIVERED, deliveryKey, whileRenewing, withTimeout, writeMarkerUntilStuck, type DeliveredMarker, type HeldClaim, type LedgerContext } from './ledger.js';
-import { slotOf, type SlotDefaults, type Subscriber } from './subscriptions.js';
+import { chatLanguage, slotOf, type SlotDefaults, type Subscriber } from './subscriptions.js';
 
 export { DEFAULT_LEASE_MS, DELIVERED, deliveryKey, MARKER_TTL_MS, type DeliveredMarker, type HeldClaim } from './ledger.js';
 
@@ -55,6 +57,8 @@ export interface DeliveryJob {
   readonly message: RichMessage;
   /** Buttons under the reminder (the related demands, the editors' notes). */
   readonly actions?: readonly Action[];
+  /** The same reminder in another language: sent instead when the chat's language changed since the list was read. */
+  readonly reminderIn?: (language: Language) => Pick<DeliveryJob, 'message' | 'actions'>;
 }
 
 /** What delivery needs around it. */
@@ -132,7 +136,7 @@ class Attempt {
   private migrations = 0;
 
   constructor(
-    private readonly job: DeliveryJob, private readonly adapter: Adapter, private readonly ctx: DeliveryContext, private readonly held: HeldClaim,
+    private job: DeliveryJob, private readonly adapter: Adapter, private readonly ctx: DeliveryContext, private readonly held: HeldClaim,
   ) {
     const c = job.chat;
     this.chat = { platform: c.platform, chatId: c.chatId, kind: c.kind };
@@ -150,6 +154,8 @@ class Attempt {
       return 'changed';
     }
     this.flagged = settings.postingProblem !== undefined;
+    const language = chatLanguage(settings, ctx.defaults); // changed since the list was read: the reminder in the new one
+    if (language !== this.job.chat.language && this.job.reminderIn) this.job = { ...this.job, ...this.job.reminderIn(language) };
     return this.run();
   }
 
@@ -288,7 +294,6 @@ class Attempt {
   }
 
   private where(): Record<string, unknown> {
-    const r = this.job.reminder;
-    return { platform: this.chat.platform, chat: chatForLog(this.chat), event: r.event.id, year: r.year };
+    return { platform: this.chat.platform, chat: chatForLog(this.chat), event: this.job.reminder.event.id, year: this.job.reminder.year };
   }
 }

@@ -12,6 +12,9 @@
 import type { Adapter } from '../adapter.js';
 import type { Platform } from '../chat.js';
 import type { Campaign } from '../content/campaign.js';
+import type { Language } from '../i18n/languages.js';
+import type { Translator } from '../i18n/translator.js';
+import { voiceOf } from '../i18n/voice.js';
 import { deliver, deliveryKey, type DeliveryContext, type DeliveryJob, type DeliveryOutcome, type HeldClaim } from './delivery.js';
 import { slotKey, type DueReminder } from './due.js';
 import { reminderMessage, type Reminder } from '../present/reminder.js';
@@ -52,6 +55,8 @@ export async function pool<T>(items: Iterator<T>, n: number, work: (item: T) => 
 /** What one fan-out needs. */
 export interface FanOutInput {
   readonly campaign: Campaign;
+  /** The bot's words in each language (reminders go out in each chat's). */
+  readonly translator: Translator;
   readonly due: readonly DueReminder[];
   readonly groups: readonly SlotGroup[];
   readonly adapters: ReadonlyMap<Platform, Adapter>;
@@ -73,11 +78,12 @@ export async function fanOut(input: FanOutInput): Promise<FanOutTally> {
   const skip = (key: string): boolean => done.has(key) || (notBefore.get(key) ?? 0) > now;
   const tally = emptyTally();
   const bySlot = new Map(input.groups.map((g) => [slotKey(g.slot), g.chats]));
+  // Each (event, years, language) is built once, whatever the number of chats.
   const reminders = new Map<string, Reminder>();
-  const reminderFor = (r: DueReminder): Reminder => {
-    const k = `${r.event.id}:${r.years}`;
+  const reminderFor = (r: DueReminder, language: Language): Reminder => {
+    const k = `${r.event.id}:${r.years}:${language}`;
     let m = reminders.get(k);
-    if (!m) reminders.set(k, (m = reminderMessage(campaign, r.event, r.years)));
+    if (!m) reminders.set(k, (m = reminderMessage(voiceOf(input.translator, language), campaign, r.event, r.years)));
     return m;
   };
 
@@ -101,11 +107,12 @@ export async function fanOut(input: FanOutInput): Promise<FanOutTally> {
     for (const r of due) {
       const chats = bySlot.get(slotKey(r.slot)) ?? [];
       const offset = Math.floor(Math.random() * chats.length);
+      const reminderIn = (language: Language): Reminder => reminderFor(r, language);
       for (let i = 0; i < chats.length; i++) {
         const chat = chats[(offset + i) % chats.length]!;
         if (chat.platform !== platform || skip(deliveryKey(chat, r.event.id, r.year))) continue;
-        const { message, actions } = reminderFor(r);
-        yield { chat, reminder: r, message, actions };
+        const { message, actions } = reminderFor(r, chat.language);
+        yield { chat, reminder: r, message, actions, reminderIn };
       }
     }
   }

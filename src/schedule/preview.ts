@@ -1,10 +1,16 @@
 /**
- * `placard reminders --date YYYY-MM-DD`: what would be posted that day, for
- * which zones and at which instants, without sending anything. The CLI only
- * prints the text this returns.
+ * `placard reminders --date YYYY-MM-DD [--language ru]`: what would be
+ * posted that day, for which zones and at which instants, without sending
+ * anything; the messages in the campaign's language or the one asked for.
+ * The CLI only prints the text this returns.
+ *
+ * i18n-exempt-file: the operator's CLI output (its framing stays English; the reminders themselves are in the language asked for).
  */
 import type { Campaign } from '../content/campaign.js';
 import { PlacardError } from '../errors.js';
+import { chooseLanguage, type Language } from '../i18n/languages.js';
+import { sharedTranslator, type Translator } from '../i18n/translator.js';
+import { voiceOf } from '../i18n/voice.js';
 import type { Action, Block, RichMessage, Span } from '../rich/model.js';
 import type { Store } from '../store/store.js';
 import { anniversariesOn, formatDay, nextAnniversaries, ordinal, parseClockTime, zonedInstant, type Day } from '../time/calendar.js';
@@ -72,6 +78,14 @@ function slotsToShow(campaign: Campaign, subscriptions: readonly SlotCount[]): {
   ];
 }
 
+/** How the preview writes the messages. */
+export interface PreviewOptions {
+  /** The language of the messages (default: the campaign's, else English). */
+  readonly language?: Language;
+  /** The bot's words (default: the project's catalogs). */
+  readonly translator?: Translator;
+}
+
 /**
  * What would be posted on `date` (`YYYY-MM-DD`, the chats' local date): each
  * anniversary with the local time and UTC instant per zone, then the message
@@ -80,8 +94,11 @@ function slotsToShow(campaign: Campaign, subscriptions: readonly SlotCount[]): {
  *
  * @throws PreviewDateError for a bad date
  */
-export async function previewReminders(campaign: Campaign, date: string, subscriptions?: Store | readonly SlotCount[]): Promise<string> {
+export async function previewReminders(
+  campaign: Campaign, date: string, subscriptions?: Store | readonly SlotCount[], options: PreviewOptions = {},
+): Promise<string> {
   const day = parsePreviewDate(date);
+  const voice = voiceOf(options.translator ?? sharedTranslator(), options.language ?? chooseLanguage({ campaignDefault: campaign.meta.language }));
   const defaults = { timeZone: campaign.meta.timeZone, reminderTime: campaign.meta.reminderTime };
   const counts = subscriptions === undefined ? [] : Array.isArray(subscriptions)
     ? subscriptions as readonly SlotCount[] : await countSubscriptions(subscriptions as Store, defaults);
@@ -109,8 +126,8 @@ export async function previewReminders(campaign: Campaign, date: string, subscri
         .filter(Boolean).join(', ');
       lines.push(`  - ${slot.reminderTime} ${slot.timeZone} = ${utc(at)}${who ? ` (${who})` : ''}`);
     }
-    const { message, actions } = reminderMessage(campaign, event, years);
-    lines.push('The message:', '', indent(plainText(message), '  | '), '');
+    const { message, actions } = reminderMessage(voice, campaign, event, years);
+    lines.push(`The message (${voice.language}):`, '', indent(plainText(message), '  | '), '');
     if (actions.length > 0) lines.push('Its buttons (commands to type where there are none):', indent(actionsText(actions), '  '), '');
   }
   return lines.join('\n').trimEnd();

@@ -10,6 +10,7 @@ import { createTask, type ScheduledTask } from 'node-cron';
 import type { Adapter } from '../adapter.js';
 import type { Platform } from '../chat.js';
 import type { Campaign } from '../content/campaign.js';
+import { sharedTranslator, type Translator } from '../i18n/translator.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 import { newReminderCounters, type ReminderCounters } from './counters.js';
@@ -24,6 +25,8 @@ import { SubscriptionCache, SUBSCRIPTIONS_TTL_MS, type SlotGroup } from './subsc
 export interface SchedulerOptions {
   readonly campaign: Campaign;
   readonly store: Store;
+  /** The bot's words in each language, for reminders in each chat's (default: the project's catalogs). */
+  readonly translator?: Translator;
   /** The adapters of this process; chats of other platforms are left to instances that have them. */
   readonly adapters: ReadonlyMap<Platform, Adapter>;
   /** How late a reminder is still sent (`CATCH_UP_HOURS`). */
@@ -94,7 +97,7 @@ export class Scheduler {
 
   constructor(private readonly options: SchedulerOptions) {
     const { campaign, store, log } = options;
-    const defaults = { timeZone: campaign.meta.timeZone, reminderTime: campaign.meta.reminderTime };
+    const defaults = { timeZone: campaign.meta.timeZone, reminderTime: campaign.meta.reminderTime, language: campaign.meta.language };
     this.gate = new AnniversaryGate(campaign.events);
     this.subscriptions = new SubscriptionCache(store, defaults, options.subscriptionsTtlMs ?? SUBSCRIPTIONS_TTL_MS);
     this.clock = options.clock ?? (() => new Date());
@@ -184,7 +187,7 @@ export class Scheduler {
     if (due.length === 0) return { ...emptyTally(), near: true, dueSlots: 0, missed: missedCount };
     this.lastProgress = now.getTime();
     const tally = await fanOut({
-      campaign, due, groups, adapters: this.options.adapters, ctx: this.ctx,
+      campaign, translator: this.options.translator ?? sharedTranslator(), due, groups, adapters: this.options.adapters, ctx: this.ctx,
       concurrency: this.options.concurrency ?? 16, done: this.done, notBefore: this.notBefore,
       stopping: () => this.stopping, onProgress: () => this.progress(false),
     });

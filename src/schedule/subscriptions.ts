@@ -5,16 +5,19 @@
  * re-reads the chat's own settings before it goes out).
  */
 import type { ChatRef, Platform } from '../chat.js';
+import { chooseLanguage, type Language } from '../i18n/languages.js';
 import { parseClockTime, formatClockTime } from '../time/calendar.js';
 import { CHAT_SETTINGS, type ChatSettings } from '../store/chat-settings.js';
 import type { Store } from '../store/store.js';
 import { slotKey, type Slot } from './due.js';
 
-/** A subscribed chat as the scheduler needs it: where to send, nothing else. */
+/** A subscribed chat as the scheduler needs it: where to send, and in which language. */
 export interface Subscriber {
   readonly platform: Platform;
   readonly chatId: string;
   readonly kind: ChatRef['kind'];
+  /** The language its reminders are in (see {@link chatLanguage}). */
+  readonly language: Language;
   /** Send here instead of `chatId` (a Discord channel). */
   readonly targetId?: string;
   /** The thread or forum topic the chat subscribed in. */
@@ -37,9 +40,24 @@ export interface SlotCount {
 export interface SlotDefaults {
   readonly timeZone: string;
   readonly reminderTime: string;
+  /** The campaign's language (`campaign.yaml`), for chats with neither a /language nor a platform hint. */
+  readonly language?: string;
 }
 
-const PLATFORMS: ReadonlySet<string> = new Set<Platform>(['console', 'telegram', 'discord']);
+/**
+ * The language of a chat's reminders: its `/language`, else the platform's
+ * hint kept when it subscribed (`localeHint`: Discord's server locale, a
+ * Telegram user's language in a private chat), else the campaign's, else English.
+ */
+export function chatLanguage(settings: ChatSettings, defaults: Pick<SlotDefaults, 'language'>): Language {
+  // Read defensively: a hint is whatever the platform said, kept as given.
+  const hint: unknown = (settings as { readonly localeHint?: unknown }).localeHint;
+  return chooseLanguage({
+    chatSetting: settings.language, platformHint: typeof hint === 'string' ? hint : undefined, campaignDefault: defaults.language,
+  });
+}
+
+const PLATFORMS: ReadonlySet<string> = new Set<Platform>(['console', 'telegram', 'discord', 'signal', 'matrix']);
 
 /** `platform:chatId` → its parts; undefined for a key of no known platform. */
 export function parseChatKey(key: string): { platform: Platform; chatId: string } | undefined {
@@ -67,7 +85,7 @@ export async function loadSubscriptions(store: Store, defaults: SlotDefaults): P
     let group = groups.get(k);
     if (!group) groups.set(k, (group = { slot, chats: [] }));
     group.chats.push({
-      ...ref, kind: settings.kind ?? 'group',
+      ...ref, kind: settings.kind ?? 'group', language: chatLanguage(settings, defaults),
       ...(settings.targetId ? { targetId: settings.targetId } : {}),
       ...(settings.threadId ? { threadId: settings.threadId } : {}),
     });

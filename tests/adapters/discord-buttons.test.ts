@@ -18,15 +18,18 @@ afterEach(async () => {
 });
 
 /** What the `step` command saw when it ran. */
-const seen: { text: string; locale?: string; role: Role }[] = [];
+const seen: { text: string; locale?: string; userLocale?: string; role: Role }[] = [];
 let gate: Promise<void> = Promise.resolve();
 
 /** `/step n`: shows step n with buttons to steps n+1 and n+2; `fail` answers an error; `many` offers 30 steps. */
 const step: Command = {
-  name: 'step', description: 'A conversation in steps', access: 'everyone',
-  options: [{ name: 'n', description: 'Step', type: 'string' }],
+  name: 'step', access: 'everyone',
+  options: [{ name: 'n', type: 'string' }],
   run: async (_args, inv: Invocation) => {
-    seen.push({ text: inv.text, ...(inv.locale === undefined ? {} : { locale: inv.locale }), role: await inv.role() });
+    seen.push({
+      text: inv.text, ...(inv.locale === undefined ? {} : { locale: inv.locale }),
+      ...(inv.userLocale === undefined ? {} : { userLocale: inv.userLocale }), role: await inv.role(),
+    });
     await gate;
     if (inv.text === 'fail') return errorReply('That step does not exist.');
     if (inv.text === 'many') return reply(message('Many', [paragraph('Pick one.')]), undefined, Array.from({ length: 30 }, (_, i) => action(`Step ${i}`, 'step', String(i))));
@@ -58,13 +61,14 @@ describe('discord action buttons', () => {
     const press = dc.press(id, 'Next', { memberPermissions: ADMIN_PERMISSIONS, locale: 'ru' });
     expect(await answered(press)).toMatchObject({ ok: true, kind: 'button', command: 'step', deferred: false });
     expect(press.responses()).toMatchObject([{ kind: 'callback', callbackType: 7, ok: true, allowedMentions: { parse: [] } }]);
-    expect(seen.at(-1)).toEqual({ text: '2', locale: 'ru', role: 'admin' });
+    // In a server, public answers follow the server's locale; the presser's own is there for what only they see.
+    expect(seen.at(-1)).toEqual({ text: '2', locale: 'en-US', userLocale: 'ru', role: 'admin' });
     expect(titleOf(dc.message(id))).toBe('Step 2');
     expect(dc.pressables(id).map((p) => p.customId)).toEqual(['a|step|3', 'a|step|4', 'a|step|fail']);
     expect(dc.channelMessages(String(h.payload.channel_id))).toHaveLength(1);
 
     await answered(dc.press(id, 'Skip', { memberPermissions: DEFAULT_MEMBER_PERMISSIONS }));
-    expect(seen.at(-1)).toEqual({ text: '4', locale: 'en-US', role: 'member' });
+    expect(seen.at(-1)).toEqual({ text: '4', locale: 'en-US', userLocale: 'en-US', role: 'member' });
     expect(titleOf(dc.message(id))).toBe('Step 4');
   });
 

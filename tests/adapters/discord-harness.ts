@@ -120,19 +120,24 @@ export interface DiscordRigOptions {
   readonly extra?: readonly Command[];
   /** Channels of the test guild besides C. */
   readonly channels?: readonly { id: string; name: string }[];
+  /** The test guild's `preferred_locale` (sent as `guild_locale`); default `en-US`. */
+  readonly guildLocale?: string;
   readonly adapter?: Partial<Pick<DiscordAdapterOptions, 'deferAfterMs' | 'log'>>;
 }
 
 /** Starts the fake, the core and the adapter (commands registered in guild G). */
 export async function startDiscordRig(options: DiscordRigOptions = {}): Promise<DiscordRig> {
-  const dc = await startFakeDiscord({ guilds: [{ id: G, name: 'Solidarity', channels: [{ id: C, name: 'general' }, ...(options.channels ?? [])] }] });
+  const dc = await startFakeDiscord({ guilds: [{
+    id: G, name: 'Solidarity', channels: [{ id: C, name: 'general' }, ...(options.channels ?? [])],
+    ...(options.guildLocale === undefined ? {} : { locale: options.guildLocale }),
+  }] });
   const base = await testServices();
   const services: Services = { ...base, commands: [...base.commands, ...(options.extra ?? [])] };
   const dispatcher = new Dispatcher(services);
   const done = new Map<string, InteractionOutcome>();
   const waiting = new Map<string, (o: InteractionOutcome) => void>();
   const adapter = createDiscordAdapter({
-    token: dc.token, applicationId: dc.applicationId, guildId: G, apiUrl: dc.restApi, services,
+    token: dc.token, applicationId: dc.applicationId, guildId: G, apiUrl: dc.restApi, services, languages: dispatcher,
     log: createLogger({ level: 'silent' }),
     ...options.adapter,
     observe: (o) => { done.set(o.interactionId, o); waiting.get(o.interactionId)?.(o); },

@@ -22,7 +22,7 @@ async function rig(extra: Command[] = [], deferAfterMs?: number): Promise<Discor
 }
 
 const adminOnly: Command = {
-  name: 'admin-only', description: 'A command for admins only', access: 'admin', options: [],
+  name: 'admin-only', access: 'admin', options: [],
   run: () => reply(message('Admins only', [paragraph('Done.')])),
 };
 
@@ -108,7 +108,7 @@ describe('discord adapter: deferred answers', () => {
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => { release = resolve; });
     const slow: Command = {
-      name: 'slow', description: 'Slow', access: 'everyone', options: [{ name: 'fail', description: 'Fail', type: 'string' }],
+      name: 'slow', access: 'everyone', options: [{ name: 'fail', type: 'string' }],
       run: async ({ options }) => { await gate; return options.fail ? errorReply('Nope.') : reply(message('Done', [paragraph('late')])); },
     };
     const { dc, answered } = await rig([slow], 30);

@@ -30,13 +30,13 @@ afterEach(async () => {
 
 /** `/hint`: a command hint and a date, the way /next and /upcoming write them. */
 const hint: Command = {
-  name: 'hint', description: 'A hint', access: 'everyone', options: [],
+  name: 'hint', access: 'everyone', options: [],
   run: () => reply(message('Next', [paragraph('Try ', command('/demands smk'), '. Next reminder: ', time('16 December 2026, 09:00', AT), '.')])),
 };
 
 /** `/more [n]`: a step with a button to the next one. */
 const more: Command = {
-  name: 'more', description: 'More', access: 'everyone', options: [{ name: 'n', description: 'Step', type: 'string' }],
+  name: 'more', access: 'everyone', options: [{ name: 'n', type: 'string' }],
   run: (_args, inv) => reply(message(`More ${inv.text || '1'}`, [paragraph('x')]), undefined, [action('Again', 'more', String(Number(inv.text || '1') + 1))]),
 };
 

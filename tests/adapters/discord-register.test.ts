@@ -15,7 +15,8 @@ import type { Command, Services } from '../../src/commands/types.js';
 import { createLogger } from '../../src/log.js';
 import { message, paragraph, reply } from '../../src/rich/build.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord/index.js';
-import { testServices } from '../helpers/core.js';
+import { describeCommand, describeOption } from '../../src/commands/describe.js';
+import { testServices, voice } from '../helpers/core.js';
 
 const G = '210000000000000001';
 const C = '210000000000000002';
@@ -45,11 +46,11 @@ async function started(dc: FakeDiscord, services: Services, guildId: string | nu
 }
 
 const extra: Command = {
-  name: 'remind-test', description: 'Post anniversary reminders in this channel', access: 'admin',
+  name: 'remind-test', access: 'admin',
   options: [
-    { name: 'time', description: 'Local time, HH:MM', type: 'string' },
-    { name: 'zone', description: 'Time zone', type: 'string', required: true, choices: 'timezones' },
-    { name: 'days', description: 'Days ahead', type: 'integer', min: 0, max: 7 },
+    { name: 'time', type: 'string' },
+    { name: 'zone', type: 'string', required: true, choices: 'timezones' },
+    { name: 'days', type: 'integer', min: 0, max: 7 },
   ],
   run: () => reply(message('Reminding', [paragraph('ok')])),
 };
@@ -81,6 +82,32 @@ describe('discord registration', () => {
       { name: 'time', type: 3, required: false, autocomplete: false },
       { name: 'days', type: 4, min_value: 0, max_value: 7 },
     ]);
+  });
+
+  it('carries Russian localisations of every description (Discord has no Kazakh locale: none is sent)', async () => {
+    const dc = await fake();
+    const services = await testServices();
+    await (await started(dc, services)).registered();
+    const ru = voice('ru');
+    const registered = dc.commands(G);
+    expect(registered.map((c) => c.name)).toEqual(services.commands.map((c) => c.name));
+    for (const c of registered) {
+      const command = services.commands.find((x) => x.name === c.name)!;
+      expect(c.description, c.name).toBe(describeCommand(voice('en'), command));
+      expect(c.description_localizations, c.name).toEqual({ ru: describeCommand(ru, command) });
+      for (const o of (c.options ?? []) as { name: string; description: string; description_localizations?: Record<string, string> | null }[]) {
+        const spec = command.options.find((x) => x.name === o.name)!;
+        expect(o.description_localizations, `${c.name} ${o.name}`).toEqual({ ru: describeOption(ru, command, spec) });
+      }
+    }
+    const demands = registered.find((c) => c.name === 'demands')!;
+    expect((demands.description_localizations as Record<string, string> | null)?.['ru']).toMatch(/Требования/);
+    expect(JSON.stringify(registered)).not.toMatch(/"kk"/);
+    // A campaign in Russian describes its commands in Russian by default, with English for English clients.
+    const defs = slashCommandDefinitions(services.commands, { language: 'ru' });
+    const start = defs.find((c) => c.name === 'start')!;
+    expect(start.description).toBe(describeCommand(ru, { name: 'start' }));
+    expect(start.description_localizations).toEqual({ 'en-US': describeCommand(voice('en'), { name: 'start' }), 'en-GB': describeCommand(voice('en'), { name: 'start' }) });
   });
 
   it('registers globally without a guild id', async () => {

@@ -89,8 +89,8 @@ describe('discord adapter: commands', () => {
 
   it('@everyone and other mentions in an option never ping and are neutralised', async () => {
     const echo: Command = {
-      name: 'echo', description: 'Echo', access: 'everyone',
-      options: [{ name: 'text', description: 'Text', type: 'string', required: true }],
+      name: 'echo', access: 'everyone',
+      options: [{ name: 'text', type: 'string', required: true }],
       run: ({ options }) => reply(message(String(options.text), [paragraph(String(options.text))])),
     };
     const { dc, answered, shown } = await rig([echo]);
@@ -111,7 +111,7 @@ describe('discord adapter: commands', () => {
     const longest = [...(await shippedCampaign()).statements].sort((a, b) => b.body.length - a.body.length)[0]!;
     // Commands answer in one short message now; the splitting underneath still has to hold for any long reply.
     const whole: Command = {
-      name: 'whole', description: 'A whole statement', access: 'everyone', options: [],
+      name: 'whole', access: 'everyone', options: [],
       run: () => reply(message(longest.title, longest.paragraphs.map((p) => paragraph(p))), undefined, [action('Sources', 'sources')]),
     };
     const { dc, answered, shown } = await rig([whole]);

@@ -18,22 +18,22 @@ const LONG_ARGS = 'x'.repeat(70);
 
 /** A menu of actions: two short labels, a long one, one too long for callback data, and a paged list. */
 const menu: Command = {
-  name: 'menu', description: 'A test menu', options: [], access: 'everyone',
+  name: 'menu', options: [], access: 'everyone',
   run: () => reply({ blocks: [paragraph('Menu')] }, undefined, [
     action('One', 'echo', 'one'), action('Two', 'echo', 'two'), action('A label far too long to share', 'echo', 'three'),
     action('Secret', 'secret'), action('Broken', 'echo', 'fail'), action('Huge', 'echo', LONG_ARGS),
   ]),
 };
 const echo: Command = {
-  name: 'echo', description: 'Echoes its text', options: [{ name: 'text', description: 'text', type: 'string' }], access: 'everyone',
+  name: 'echo', options: [{ name: 'text', type: 'string' }], access: 'everyone',
   run: ({ text }) => (text === 'fail' ? errorReply('No such thing here.') : reply({ blocks: [paragraph(`echo: ${text}`)] }, undefined, [action('Back', 'menu')])),
 };
 const secret: Command = {
-  name: 'secret', description: 'Admins only', options: [], access: 'admin', run: () => reply({ blocks: [paragraph('admin ok')] }),
+  name: 'secret', options: [], access: 'admin', run: () => reply({ blocks: [paragraph('admin ok')] }),
 };
 /** A paged reply with actions: the paging row comes first. */
 const paged: Command = {
-  name: 'paged', description: 'A paged list', options: [{ name: 'page', description: 'page', type: 'string' }], access: 'everyone',
+  name: 'paged', options: [{ name: 'page', type: 'string' }], access: 'everyone',
   run: ({ text }) => {
     const page = Number(text.split(' ').at(-1)) || 1;
     if (page > 3) return errorReply('There are only 3 pages.');

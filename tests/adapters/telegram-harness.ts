@@ -52,11 +52,11 @@ export async function startTelegramRig(
   const services = overrides.services ?? await testServices();
   const logs = new LogCapture();
   const log = createLogger({ level: 'debug', secrets: [tg.token], destination: logs });
+  const dispatcher = new Dispatcher(services, log);
   const adapter = new TelegramAdapter({
-    token: tg.token, apiRoot: tg.apiRoot, services, log, botInfo: tg.botInfo,
+    token: tg.token, apiRoot: tg.apiRoot, services, log, botInfo: tg.botInfo, languages: dispatcher,
     backoff: { initialMs: 50, maxMs: 200 }, ...options,
   });
-  const dispatcher = new Dispatcher(services, log);
   await adapter.start((inv) => dispatcher.dispatch(inv));
   const say = async (text: string, chat: ChatInput = PRIVATE, from: UserInput = ADMIN): Promise<SentMessage[]> => {
     const before = tg.sentTo(chat.id).length;

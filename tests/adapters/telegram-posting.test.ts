@@ -20,9 +20,9 @@ afterEach(async () => { await rig?.close(); rig = undefined; });
 const ref = (id: number, kind: 'group' | 'channel' | 'private' = 'group') => ({ platform: 'telegram' as const, chatId: String(id), kind });
 const calledMethods = (r: TelegramRig): string[] => [...new Set(r.tg.calls.map((c) => c.method))].sort();
 
-/** Waits until the adapter is ready and has set its command menu, then empties the fake's call log. */
+/** Waits until the adapter is ready and has set its command menus (3 scopes × 3 languages), then empties the fake's call log. */
 async function settled(r: TelegramRig): Promise<void> {
-  await r.tg.waitFor(() => (r.adapter.ready() && r.tg.callsOf('setMyCommands').length === 3) || undefined);
+  await r.tg.waitFor(() => (r.adapter.ready() && r.tg.callsOf('setMyCommands').length === 9) || undefined);
   r.tg.clearLog();
 }
 
@@ -72,7 +72,7 @@ describe('Telegram checkPosting', () => {
 
   it('is on the Invocations it builds, asked only when a command calls it', async () => {
     const probe: Command = {
-      name: 'probe', description: 'Reports checkPosting', options: [], access: 'everyone',
+      name: 'probe', options: [], access: 'everyone',
       run: async (_args, inv) => {
         const problem = await inv.checkPosting?.();
         return reply({ blocks: [paragraph(problem ? `problem: ${problem.missing.join(', ')}` : 'can post')] });

@@ -16,7 +16,7 @@ let rig: TelegramRig | undefined;
 afterEach(async () => { await rig?.close(); rig = undefined; });
 
 const secret: Command = {
-  name: 'secret', description: 'An admin-only test command', options: [], access: 'admin',
+  name: 'secret', options: [], access: 'admin',
   run: () => reply({ blocks: [paragraph('admin ok')] }),
 };
 

@@ -5,15 +5,19 @@ import type { Command } from '../../src/commands/types.js';
 import { paragraph, reply } from '../../src/rich/build.js';
 import { CHAT_SETTINGS, readChatSettings } from '../../src/store/chat-settings.js';
 import { Faults } from '../fakes/telegram/index.js';
-import { testServices } from '../helpers/core.js';
+import { describeCommand } from '../../src/commands/describe.js';
+import { testServices, voice } from '../helpers/core.js';
 import { until } from '../helpers/wait.js';
 import { ADMIN, GROUP, MEMBER, PRIVATE, startTelegramRig, type TelegramRig } from './telegram-harness.js';
+
+/** Menus set at start: three scopes, each by default and for Russian and Kazakh apps. */
+const MENUS = 9;
 
 let rig: TelegramRig | undefined;
 afterEach(async () => { await rig?.close(); rig = undefined; });
 
 const secret: Command = {
-  name: 'secret', description: 'An admin-only test command', options: [], access: 'admin',
+  name: 'secret', options: [], access: 'admin',
   run: () => reply({ blocks: [paragraph('admin ok')] }),
 };
 
@@ -100,13 +104,33 @@ describe('Telegram adapter', () => {
   it('sets the command menu at start for private chats, groups and group admins, and only when it changed', async () => {
     const services = await testServices();
     rig = await startTelegramRig({ services });
-    await rig.tg.waitFor(() => rig!.tg.callsOf('setMyCommands').length === 3 || undefined);
+    await rig.tg.waitFor(() => rig!.tg.callsOf('setMyCommands').length === MENUS || undefined);
     expect(rig.tg.commands({ type: 'default' }).map((c) => c.command)).toEqual(commands.map((c) => c.name));
     expect(rig.tg.commands({ type: 'all_group_chats' }).map((c) => c.command)).toEqual(commands.filter((c) => c.access === 'everyone').map((c) => c.name));
     await rig.close();
     rig = await startTelegramRig({ services });
     await rig.say('/start');
     expect(rig.tg.callsOf('setMyCommands')).toHaveLength(0);
+  });
+
+  it('sets a menu per language: the default one in the campaign’s language, and Russian and Kazakh ones for those apps', async () => {
+    rig = await startTelegramRig();
+    await rig.tg.waitFor(() => rig!.tg.callsOf('setMyCommands').length === MENUS || undefined);
+    const described = (language: 'en' | 'ru' | 'kk', name: string): string => describeCommand(voice(language), { name });
+    for (const scope of [{ type: 'default' }, { type: 'all_group_chats' }, { type: 'all_chat_administrators' }]) {
+      const [english, russian, kazakh] = [undefined, 'ru', 'kk'].map((code) => rig!.tg.commands(scope, code));
+      expect(english!.length, scope.type).toBeGreaterThan(0);
+      for (const menu of [russian!, kazakh!]) expect(menu.map((c) => c.command), scope.type).toEqual(english!.map((c) => c.command));
+      for (const c of english!) expect(c.description).toBe(described('en', c.command));
+      for (const c of russian!) expect(c.description, c.command).toBe(described('ru', c.command));
+      for (const c of kazakh!) expect(c.description, c.command).toBe(described('kk', c.command));
+    }
+    const demands = (code?: string): string => rig!.tg.commands({ type: 'default' }, code).find((c) => c.command === 'demands')!.description;
+    expect(demands('ru')).toMatch(/Требования/);
+    expect(demands('kk')).toMatch(/Талаптар/);
+    expect(demands()).toMatch(/demands/);
+    // No menu for English users apart from the default one, which is English here.
+    expect(rig.tg.commands({ type: 'default' }, 'en')).toEqual([]);
   });
 
   it('keeps serving when the menu cannot be set', async () => {

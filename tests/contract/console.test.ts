@@ -13,7 +13,7 @@ async function consoleHarness(): Promise<ContractHarness> {
   const { dispatcher } = await testDispatcher();
   const input = new PassThrough();
   const output = new PassThrough({ encoding: 'utf8' });
-  const shell = new ConsoleAdapter({ input, output, interactive: false, ansi: false });
+  const shell = new ConsoleAdapter({ input, output, interactive: false, ansi: false, languages: dispatcher });
   await shell.start((inv) => dispatcher.dispatch(inv));
   const chunks: string[] = [];
   const waiters: ((s: string) => void)[] = [];

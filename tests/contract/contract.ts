@@ -143,6 +143,8 @@ export function describeAdapterContract(name: string, makeHarness: () => Promise
 
     it('the longest statement can be read whole, page by page, each page fitting a phone', async () => {
       const longest = [...campaign.statements].sort((a, b) => b.body.length - a.body.length)[0]!;
+      // The walk above pressed /language's buttons: this chat reads English again.
+      await h.converse('/language en');
       let turn = await h.converse(`/statement ${longest.id}`);
       const fullText = turn.actions.find((a) => /full text/i.test(a.label));
       expect(fullText, 'a "Full text" action').toBeDefined();

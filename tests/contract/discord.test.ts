@@ -9,6 +9,7 @@
  */
 import { optionsFromText, parseCommandLine } from '../../src/commands/dispatch.js';
 import type { Command } from '../../src/commands/types.js';
+import { defaultVoice } from '../../src/i18n/voice.js';
 import type { MessageRecord, SlashCommandInput } from '../fakes/discord/index.js';
 import { readMessage, startDiscordRig, type DiscordTurn } from '../adapters/discord-harness.js';
 import { describeAdapterContract, type ContractHarness, type Turn } from './contract.js';
@@ -17,7 +18,7 @@ import { describeAdapterContract, type ContractHarness, type Turn } from './cont
 function optionsFor(command: Command | undefined, text: string): Record<string, string | number> {
   const first = command?.options[0]?.name;
   if (command === undefined || first === undefined || text === '') return {};
-  const parsed = optionsFromText(command, text);
+  const parsed = optionsFromText(command, text, defaultVoice());
   const values = typeof parsed === 'string' ? { [first]: text } : parsed;
   return Object.fromEntries(Object.entries(values).filter((e): e is [string, string | number] => e[1] !== undefined));
 }

@@ -85,7 +85,7 @@ async function fakeTerminal(): Promise<{ type: (keys: string) => void; screen: (
   let screen = '';
   output.on('data', (chunk: string) => { screen += chunk; });
   const commands: string[] = [];
-  const shell = new ConsoleAdapter({ input, output, interactive: true, ansi: false });
+  const shell = new ConsoleAdapter({ input, output, interactive: true, ansi: false, languages: dispatcher });
   await shell.start((inv) => { commands.push(`/${inv.command} ${inv.text}`.trim()); return dispatcher.dispatch(inv); });
   // The screen as text, without readline's cursor moves.
   return { type: (keys) => { input.write(keys); }, screen: () => screen.replace(/\u001b\[[0-9;]*[A-Za-z]/g, ''), commands, shell };

@@ -42,7 +42,7 @@ describe('placard serve', () => {
     const port = await freePort();
     running = start({ HTTP_PORT: String(port) });
     await until(() => running!.output().includes('"msg":"serving"'), 30_000, 'serving');
-    expect(running.output()).toContain('no platform configured: set TELEGRAM_BOT_TOKEN, or DISCORD_TOKEN and DISCORD_APPLICATION_ID');
+    expect(running.output()).toContain('no platform configured: set TELEGRAM_BOT_TOKEN, DISCORD_TOKEN and DISCORD_APPLICATION_ID, SIGNAL_CLI_URL and SIGNAL_ACCOUNT, or MATRIX_HOMESERVER_URL and MATRIX_ACCESS_TOKEN');
     expect(await http(port, '/healthz')).toMatchObject({ status: 200 });
     expect(await http(port, '/readyz')).toMatchObject({ status: 200 });
     expect((await http(port, '/metrics')).body).toContain('placard_commands_total');

@@ -11,11 +11,14 @@ import { renderMessage, renderReply } from '../../adapters/console/render.js';
 import { renderTelegram } from '../../adapters/telegram/render.js';
 import { commands } from '../../src/commands/index.js';
 import type { Campaign, CampaignEvent } from '../../src/content/campaign.js';
+import { campaignIn } from '../../src/content/editions.js';
 import { loadCampaign } from '../../src/content/load.js';
 import { dayInStatements, findTopic } from '../../src/content/queries.js';
 import { reply } from '../../src/rich/build.js';
-import { figureOfTheDay, reminderMessage, type Reminder } from '../../src/present/reminder.js';
-import { shippedCampaign } from '../helpers/core.js';
+import { figureOfTheDay, reminderMessage, reminderTitle, type Reminder } from '../../src/present/reminder.js';
+import { shippedCampaign, voice } from '../helpers/core.js';
+
+const EN = voice('en');
 
 const MINIMAL = resolve(import.meta.dirname, '../fixtures/content-minimal');
 
@@ -24,7 +27,7 @@ const yearsFor = (e: CampaignEvent): number => (e.month === 12 ? 2026 : 2027) - 
 const remindedOf = (campaign: Campaign): CampaignEvent[] => campaign.events.filter((e) => e.remind);
 const reminderFor = (campaign: Campaign, id: string): Reminder => {
   const event = campaign.events.find((e) => e.id === id)!;
-  return reminderMessage(campaign, event, yearsFor(event));
+  return reminderMessage(EN, campaign, event, yearsFor(event));
 };
 /** The message as plain console text (no ANSI). */
 const plain = (r: Reminder): string => renderMessage(r.message, { ansi: false });
@@ -75,7 +78,7 @@ describe('reminder message: every remembered event', () => {
     const campaign = await shippedCampaign();
     expect(remindedOf(campaign).length).toBeGreaterThan(1);
     for (const event of remindedOf(campaign)) {
-      const r = reminderMessage(campaign, event, yearsFor(event));
+      const r = reminderMessage(EN, campaign, event, yearsFor(event));
       expect(plain(r).length, event.id).toBeLessThanOrEqual(1000);
       expect(withActions(r).length, event.id).toBeLessThanOrEqual(1000);
       expect(renderTelegram(r.message).visible.length, event.id).toBeLessThanOrEqual(1000);
@@ -85,14 +88,14 @@ describe('reminder message: every remembered event', () => {
   it('carries the reminder text or the summary whole, never cut', async () => {
     const campaign = await shippedCampaign();
     for (const event of remindedOf(campaign)) {
-      expect(plain(reminderMessage(campaign, event, yearsFor(event))), event.id).toContain(event.reminder ?? event.summary);
+      expect(plain(reminderMessage(EN, campaign, event, yearsFor(event))), event.id).toContain(event.reminder ?? event.summary);
     }
   });
 
   it('cites every source and figure by its short label, never by its full title', async () => {
     const campaign = await shippedCampaign();
     for (const event of remindedOf(campaign)) {
-      const text = plain(reminderMessage(campaign, event, yearsFor(event)));
+      const text = plain(reminderMessage(EN, campaign, event, yearsFor(event)));
       for (const id of event.sources) {
         const s = campaign.statementById.get(id)!;
         expect(s.label.length, id).toBeLessThanOrEqual(40);
@@ -121,7 +124,7 @@ describe('reminder message: every remembered event', () => {
     const campaign = await shippedCampaign();
     const event = campaign.events.find((e) => e.id === 'uprising-begins')!;
     const dated = { ...event, figures: [{ ...event.figures[0]!, counted: '2022-01-10' }, ...event.figures.slice(1)] };
-    const text = plain(reminderMessage(campaign, dated, 5));
+    const text = plain(reminderMessage(EN, campaign, dated, 5));
     expect(text).toContain('- “Over 160 protesters have been killed so far” — RISE-coordinated statement, by 10 January 2022');
     expect(text).toContain('Figures counted on later days are under');
   });
@@ -129,7 +132,7 @@ describe('reminder message: every remembered event', () => {
   it('says briefly where the date is public record but in no statement, and only there', async () => {
     const campaign = await shippedCampaign();
     for (const event of remindedOf(campaign)) {
-      const text = plain(reminderMessage(campaign, event, yearsFor(event)));
+      const text = plain(reminderMessage(EN, campaign, event, yearsFor(event)));
       expect(text.includes('is public record; the statements do not give it'), event.id).toBe(!dayInStatements(campaign, event));
     }
     expect(remindedOf(campaign).filter((e) => !dayInStatements(campaign, e)).map((e) => e.id)).toEqual(['zhanaozen-massacre-2011']);
@@ -139,7 +142,7 @@ describe('reminder message: every remembered event', () => {
     const campaign = await shippedCampaign();
     const names = new Set(commands.map((c) => c.name));
     for (const event of remindedOf(campaign)) {
-      const { actions } = reminderMessage(campaign, event, yearsFor(event));
+      const { actions } = reminderMessage(EN, campaign, event, yearsFor(event));
       expect(actions.map((a) => a.label), event.id).toEqual(['The demands', 'Notes and sources']);
       for (const a of actions) {
         expect(names.has(a.command), `${event.id}: /${a.command}`).toBe(true);
@@ -172,7 +175,7 @@ describe('reminder message: the campaign’s call to action', () => {
     const minimal = await loadCampaign(MINIMAL);
     expect(minimal.meta.callToAction).toBeUndefined();
     const event = minimal.events.find((e) => e.id === 'same-day-b')!;
-    const r = reminderMessage(minimal, event, 5);
+    const r = reminderMessage(EN, minimal, event, 5);
     expect(plain(r)).toBe([
       '# 5 years ago today: Same day, second by id',
       '',
@@ -189,7 +192,79 @@ describe('reminder message: the campaign’s call to action', () => {
       { label: 'Notes and sources', command: 'timeline', args: 'same-day-b' },
     ]);
     // An event without a topic that some demand carries: all the demands.
-    const untagged = reminderMessage(minimal, minimal.events.find((e) => e.id === 'same-day-a')!, 5);
+    const untagged = reminderMessage(EN, minimal, minimal.events.find((e) => e.id === 'same-day-a')!, 5);
     expect(untagged.actions[0]).toEqual({ label: 'The demands', command: 'demands', args: '' });
+  });
+});
+
+describe('reminder message: in Russian and Kazakh', () => {
+  const RU = voice('ru');
+  const KK = voice('kk');
+  /** The bot's own English words in a reminder: none may remain in a Russian or Kazakh one. */
+  const ENGLISH = [/years? ago today/, /Sources:/, /public record/, /The demands/, /Notes and sources/, /counted on (a )?later days?/, /quoted in the original/];
+
+  it('16 December 2026 in Russian: the headline, sources and notes in Russian, the figures as published, the note said once', async () => {
+    const campaign = await shippedCampaign();
+    const event = campaign.events.find((e) => e.id === 'zhanaozen-massacre-2011')!;
+    const r = reminderMessage(RU, campaign, event, 15);
+    const text = plain(r);
+    expect(text.split('\n')[0]).toMatch(/^# 15 лет назад в этот день: \S/);
+    expect(text).toContain('Источники: ');
+    expect(text).toContain('16 декабря 2011 г.');
+    for (const f of event.figures.filter(figureOfTheDay)) expect(text).toContain(`«${f.quote}»`);
+    expect(text.split(RU.t('quoted-in-original')).length - 1).toBe(1);
+    for (const english of ENGLISH) expect(text).not.toMatch(english);
+    expect(r.actions.map((a) => a.label)).toEqual(['Требования', 'Заметки и источники']);
+    expect(r.actions.map((a) => `/${a.command} ${a.args}`)).toEqual(['/demands nationalisation', '/timeline zhanaozen-massacre-2011']);
+  });
+
+  it('2 January 2027 in Kazakh: the headline as the glossary has it, the later figures pointed to in Kazakh, no quote-note without a quote', async () => {
+    const campaign = await shippedCampaign();
+    const r = reminderFor(campaign, 'uprising-begins');
+    const kk = reminderMessage(KK, campaign, campaign.events.find((e) => e.id === 'uprising-begins')!, 5);
+    const text = plain(kk);
+    expect(text.split('\n')[0]).toMatch(/^# Бүгін 5 жыл толды: \S/);
+    expect(text).toContain('Дереккөздер: ');
+    expect(text).toContain('Кейінірек есептелген сандар «Ескертпелер мен дереккөздер» бөлімінде');
+    expect(text).not.toContain(KK.t('quoted-in-original')); // it quotes no figure
+    for (const english of ENGLISH) expect(text).not.toMatch(english);
+    expect(kk.actions.map((a) => a.label)).toEqual(['Талаптар', 'Ескертпелер мен дереккөздер']);
+    expect(kk.actions.map((a) => [a.command, a.args])).toEqual(r.actions.map((a) => [a.command, a.args]));
+  });
+
+  it('counts years as each language does', () => {
+    const title = { title: 'X' };
+    expect([1, 2, 5, 15, 21, 22].map((n) => reminderTitle(RU, title, n))).toEqual([
+      '1 год назад в этот день: X', '2 года назад в этот день: X', '5 лет назад в этот день: X',
+      '15 лет назад в этот день: X', '21 год назад в этот день: X', '22 года назад в этот день: X',
+    ]);
+    expect(reminderTitle(KK, title, 1)).toBe('Бүгін 1 жыл толды: X');
+    expect(reminderTitle(EN, title, 1)).toBe('1 year ago today: X');
+  });
+
+  it('marks a figure its source dates later with that day, written in the language', async () => {
+    const campaign = await shippedCampaign();
+    const event = campaign.events.find((e) => e.id === 'uprising-begins')!;
+    const dated = { ...event, figures: [{ ...event.figures[0]!, counted: '2022-01-10' }, ...event.figures.slice(1)] };
+    expect(plain(reminderMessage(RU, campaign, dated, 5))).toContain(`«${event.figures[0]!.quote}» — `);
+    expect(plain(reminderMessage(RU, campaign, dated, 5))).toContain(', данные на 10 января 2022 г.');
+    expect(plain(reminderMessage(KK, campaign, dated, 5))).toContain(', есеп күні: 2022 ж. 10 қаңтар');
+  });
+
+  it('every remembered event fits in 1,000 characters as shown, names every source, and quotes every figure of the day verbatim', async () => {
+    const campaign = await shippedCampaign();
+    for (const v of [RU, KK]) {
+      const edition = campaignIn(campaign, v.language);
+      for (const event of remindedOf(campaign)) {
+        const r = reminderMessage(v, campaign, event, yearsFor(event));
+        const text = plain(r);
+        const where = `${v.language} ${event.id}`;
+        expect(text.length, where).toBeLessThanOrEqual(1000);
+        expect(renderTelegram(r.message).visible.length, where).toBeLessThanOrEqual(1000);
+        for (const id of event.sources) expect(text, `${where}: ${id}`).toContain(edition.statementById.get(id)!.label);
+        for (const f of event.figures.filter(figureOfTheDay)) expect(text, where).toContain(f.quote);
+        for (const english of ENGLISH) expect(text, where).not.toMatch(english);
+      }
+    }
   });
 });

@@ -4,14 +4,14 @@ import { PlacardError } from '../../src/errors.js';
 import { reminderMessage, reminderTitle } from '../../src/present/reminder.js';
 import { PreviewDateError, plainText, previewReminders } from '../../src/schedule/preview.js';
 import { openStore } from '../../src/store/open.js';
-import { shippedCampaign } from '../helpers/core.js';
+import { shippedCampaign, voice } from '../helpers/core.js';
 import { seedSubscriptions } from '../schedule/harness.js';
 
 describe('reminder message', () => {
   it('has a headline, the short summary with its sources by label, the date note, each figure by label, the call to action', async () => {
     const campaign = await shippedCampaign();
     const event = campaign.events.find((e) => e.id === 'zhanaozen-massacre-2011')!;
-    const { message, actions } = reminderMessage(campaign, event, 15);
+    const { message, actions } = reminderMessage(voice('en'), campaign, event, 15);
     const text = plainText(message);
     expect(text.split('\n')[0]).toBe('# 15 years ago today: Striking oil workers killed in Zhanaozen');
     expect(text).toContain(event.reminder!);
@@ -23,8 +23,8 @@ describe('reminder message', () => {
     expect(actions.map((a) => `${a.label}: /${a.command} ${a.args}`)).toEqual([
       'The demands: /demands nationalisation', 'Notes and sources: /timeline zhanaozen-massacre-2011',
     ]);
-    expect(reminderTitle({ title: 'Something happened' }, 1)).toBe('1 year ago today: Something happened');
-    expect(reminderTitle({ title: 'A strike', place: 'Aktau' }, 2)).toBe('2 years ago today: A strike (Aktau)');
+    expect(reminderTitle(voice('en'), { title: 'Something happened' }, 1)).toBe('1 year ago today: Something happened');
+    expect(reminderTitle(voice('en'), { title: 'A strike', place: 'Aktau' }, 2)).toBe('2 years ago today: A strike (Aktau)');
   });
 });
 
