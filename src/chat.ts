@@ -1,7 +1,7 @@
 /** Chats, as the core sees them: a platform and an id, nothing about people. */
 
 /** Platforms an invocation can come from. */
-export type Platform = 'console' | 'telegram' | 'discord';
+export type Platform = 'console' | 'telegram' | 'discord' | 'signal' | 'matrix';
 
 /** Which chat an invocation came from / a message goes to. */
 export interface ChatRef {

@@ -4,6 +4,7 @@
  * platform is configured, so a Discord-only deployment never loads grammY.
  */
 import type { Adapter } from './adapter.js';
+import type { Dispatcher } from './commands/dispatch.js';
 import type { Services } from './commands/types.js';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
@@ -16,19 +17,31 @@ export interface Platforms {
 }
 
 /** Builds every adapter the configuration enables; none is started. */
-export async function createPlatforms(config: Config, services: Services, log: Logger): Promise<Platforms> {
+/** Chooses each answer's language and gives its words: the core's dispatcher, whose cache `/language` invalidates. */
+export type AnswerLanguages = Pick<Dispatcher, 'languageOf' | 'voice'>;
+
+export async function createPlatforms(config: Config, services: Services, log: Logger, languages?: AnswerLanguages): Promise<Platforms> {
+  const words = languages === undefined ? {} : { languages };
   const adapters: Adapter[] = [];
   const routes: Record<string, RouteHandler> = {};
   if (config.telegram) {
     const { TelegramAdapter } = await import('../adapters/telegram/adapter.js');
-    const telegram = new TelegramAdapter({ ...config.telegram, services, log: log.child({ adapter: 'telegram' }) });
+    const telegram = new TelegramAdapter({ ...config.telegram, services, ...words, log: log.child({ adapter: 'telegram' }) });
     const hook = telegram.webhookRoute();
     if (hook) routes[hook.path] = hook.handler;
     adapters.push(telegram);
   }
   if (config.discord) {
     const { DiscordAdapter } = await import('../adapters/discord/adapter.js');
-    adapters.push(new DiscordAdapter({ ...config.discord, services, log: log.child({ adapter: 'discord' }) }));
+    adapters.push(new DiscordAdapter({ ...config.discord, services, ...words, log: log.child({ adapter: 'discord' }) }));
+  }
+  if (config.matrix) {
+    const { MatrixAdapter } = await import('../adapters/matrix/adapter.js');
+    adapters.push(new MatrixAdapter({ ...config.matrix, services, ...(languages === undefined ? {} : { words: languages }), log: log.child({ adapter: 'matrix' }) }));
+  }
+  if (config.signal) {
+    const { SignalAdapter } = await import('../adapters/signal/adapter.js');
+    adapters.push(new SignalAdapter({ ...config.signal, services, log: log.child({ adapter: 'signal' }) }));
   }
   return { adapters, routes };
 }
