@@ -63,7 +63,7 @@ export async function runDoctor(input: DoctorInput): Promise<number> {
     return 1;
   }
 
-  if (adapters.length === 0) finding({ ok: false, check: 'configured', detail: 'no platform is configured: set TELEGRAM_BOT_TOKEN, or DISCORD_TOKEN and DISCORD_APPLICATION_ID' }, 'platforms');
+  if (adapters.length === 0) finding({ ok: false, check: 'configured', detail: 'no platform is configured: set TELEGRAM_BOT_TOKEN, DISCORD_TOKEN and DISCORD_APPLICATION_ID, SIGNAL_CLI_URL and SIGNAL_ACCOUNT, or MATRIX_HOMESERVER_URL and MATRIX_ACCESS_TOKEN' }, 'platforms');
   for (const adapter of adapters) {
     try {
       for (const f of await timeout(timeoutMs, adapter.doctor?.() ?? Promise.resolve([]))) finding(f, adapter.name);

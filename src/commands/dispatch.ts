@@ -123,6 +123,11 @@ export class Dispatcher {
     });
   }
 
+  /** Drops what is kept of a chat's language (after its settings changed or were deleted outside a command). */
+  forgetChat(chat: Invocation['chat']): void {
+    this.languages.forget(chat);
+  }
+
   /** The services with the campaign's edition in `language`. */
   private servicesIn(language: Language): Services {
     let services = this.editions.get(language);
@@ -160,7 +165,8 @@ export class Dispatcher {
       const cached = key === undefined ? undefined : this.replies.get(key);
       if (cached) return this.done(command, invocation, 'ok', cached);
       const reply = await command.run({ options, text: invocation.text, voice }, invocation, this.servicesIn(language));
-      if (command.name === 'language') this.languages.forget(invocation.chat);
+      // Commands that change or drop the chat's settings: the next answer reads its language again.
+      if (command.name === 'language' || command.name === 'unsubscribe') this.forgetChat(invocation.chat);
       if (reply.ephemeral) return this.done(command, invocation, 'bad_arguments', reply);
       return this.done(command, invocation, 'ok', key === undefined ? reply : this.remember(key, reply));
     } catch (error: unknown) {
