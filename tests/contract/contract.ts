@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Campaign } from '../../src/content/campaign.js';
 import { commands } from '../../src/commands/index.js';
 import { shippedCampaign } from '../helpers/core.js';
+import { catalogIds, englishOwnPhrases } from '../helpers/catalog-text.js';
 
 /** How a contract test talks to an adapter. */
 export interface ContractHarness {
@@ -161,5 +162,34 @@ export function describeAdapterContract(name: string, makeHarness: () => Promise
       const all = squash(pages.join(' '));
       for (const p of longest.paragraphs) expect(all).toContain(squash(p));
     }, 60_000);
+
+    for (const language of ['ru', 'kk'] as const) {
+      it(`every command in ${language}: no message id shown raw, no English sentence of the bot's own, quotes as published`, async () => {
+        const ids = catalogIds();
+        const english = englishOwnPhrases();
+        // The check can fail: in English, /help says phrases of the catalog.
+        const help = squash((await h.send('/help')).join('\n')).toLowerCase();
+        expect(english.filter((phrase) => help.includes(phrase)).length).toBeGreaterThan(0);
+        // In a group, as its admin: a private chat's settings may be kept only while it is subscribed (Signal).
+        const group = { group: true, admin: true };
+        await h.converse(`/language ${language}`, group);
+        try {
+          for (const line of TRIED.filter((l) => !l.startsWith('/language'))) {
+            const turn = await h.converse(line, group);
+            const shown = [...turn.messages, ...turn.actions.map((a) => a.label)].join('\n');
+            expect(shown, `${language} ${line}`).not.toMatch(/\{\s*\$/);
+            const raw = [...shown.matchAll(/\b[a-z]+(?:-[a-z0-9]+)+\b/g)].map((m) => m[0]).filter((w) => ids.has(w));
+            expect(raw, `${language} ${line}: message ids`).toEqual([]);
+            const said = squash(shown).toLowerCase();
+            expect(english.filter((phrase) => said.includes(phrase)), `${language} ${line}: English of the bot's own`).toEqual([]);
+          }
+          const demands = (await h.send('/demands', group)).join('\n');
+          const smk = campaign.statementById.get(campaign.meta.demandsFirst)!;
+          expect(squash(demands)).toContain(squash(smk.demands[0]!.text));
+        } finally {
+          await h.converse('/language en', group);
+        }
+      }, 60_000);
+    }
   });
 }
