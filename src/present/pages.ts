@@ -10,7 +10,6 @@
 import { errorReply, message, reply } from '../rich/build.js';
 import type { Action, Block, Reply, RichMessage, Span } from '../rich/model.js';
 import { clip } from '../text/fold.js';
-import type { OptionValues } from '../commands/types.js';
 import { defaultVoice, type Voice } from '../i18n/voice.js';
 
 /** What a phone shows comfortably (DESIGN.md); every command's message stays within it. */
@@ -121,6 +120,9 @@ export function withPage(raw: string): { readonly rest: string; readonly page?: 
   const m = /^(.*?)(?:^|\s+)(\d{1,4})$/su.exec(raw.trim());
   return m ? { rest: m[1]!.trim(), page: Number(m[2]) } : { rest: raw.trim() };
 }
+
+/** Option values as commands get them (the same shape as `OptionValues` of src/commands/types.ts, which sits above this layer). */
+type OptionValues = Readonly<Record<string, string | number | undefined>>;
 
 /** The page option of a command (1 when not given). */
 export const pageOf = (options: OptionValues): number => Number(options.page ?? 1);
