@@ -97,6 +97,18 @@ web-link-calendar = subscribe
 web-link-event = On the campaign's page: { $link }
 web-link-statement = On the web: { $link }
 
+## Why the bot may not post somewhere (posting-why-<kind>; the platform's own rights names stay as its settings show them)
+posting-why-not-member = the bot is not a member of this chat: add it again
+posting-why-may-not-send = the bot may not send messages in this chat
+posting-why-members-muted = members may not send messages in this chat: allow it, or make the bot an administrator
+posting-why-channel-admin = in a channel the bot must be an administrator allowed to post messages
+posting-why-admins-only = only admins may send messages in this group: make the bot an admin, or let all members send
+posting-why-blocked = the bot's account has blocked this group: its operator must unblock it
+posting-why-missing-permissions = the bot is missing permissions in that channel
+posting-why-channel-gone = that channel no longer exists, or the bot cannot see it
+posting-why-encrypted = the room is end-to-end encrypted, and the bot does not post in encrypted rooms: use an unencrypted room
+posting-why-power-level = the bot's power level in this room is too low to send messages
+
 ## BEGIN content commands (/about /demands /signatories /statements /statement /sources, src/present/present.ts)
 # Words several content answers share
 content-did-you-mean = Did you mean { $guesses }?
@@ -478,3 +490,18 @@ signal-not-kept = Not kept: in a private chat Placard stores your number and set
 matrix-page-previous = Previous page
 matrix-page-next = Next page
 ## END matrix adapter
+
+## BEGIN discord events (/subscribe events: on Discord, the server's own scheduled events: src/commands, adapters/discord/scheduled-events*.ts)
+command-subscribe-events = Also list the coming anniversaries in this server’s Events (the bot needs Create Events)
+discord-events-on = Server events: the anniversaries of the next two months are listed in this server’s Events, starting at the reminder time, and kept up to date. The bot needs the { $permission } permission in this server for that (Server Settings → Roles). Turn off: { $off }.
+discord-events-missing-lead = But the bot cannot list them now:
+discord-events-missing = { $lead } it lacks the { $permission } permission in this server. Give it to the bot’s role in Server Settings → Roles; the bot tries again within a few hours.
+discord-events-off = Server events: off. The events the bot listed in this server’s Events are removed.
+discord-events-in-dm = Server events belong to a server: run { $subscribe } in one of its channels.
+discord-events-settings = Server events: on, the coming anniversaries are listed in this server’s Events. Turn off: { $off }.
+discord-events-flagged-lead = The server’s events could not be updated:
+discord-events-flagged = { $lead } the bot lacks the { $permission } permission in this server (since { $since } UTC). Give it to the bot’s role in Server Settings → Roles; the bot tries again within a few hours.
+discord-events-unsubscribed = The anniversaries the bot listed in this server’s Events are removed too.
+# The last line of a scheduled event's description: the event on the campaign's page.
+discord-event-more = More: { $url }
+## END discord events

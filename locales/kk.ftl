@@ -110,6 +110,18 @@ web-link-calendar = жазылу
 web-link-event = Науқан бетінде: { $link }
 web-link-statement = Интернетте: { $link }
 
+## Why the bot may not post somewhere (posting-why-<kind>; the platform's own rights names stay as its settings show them)
+posting-why-not-member = бот бұл чаттың мүшесі емес: оны қайта қосыңыз
+posting-why-may-not-send = ботқа бұл чатта хабар жіберуге болмайды
+posting-why-members-muted = бұл чатта мүшелерге хабар жіберуге болмайды: рұқсат беріңіз немесе ботты әкімші етіңіз
+posting-why-channel-admin = арнада бот хабар жариялауға құқығы бар әкімші болуы керек
+posting-why-admins-only = бұл топта тек әкімшілер жаза алады: ботты әкімші етіңіз немесе барлық мүшелерге жазуға рұқсат беріңіз
+posting-why-blocked = боттың аккаунты бұл топты бұғаттаған: оның операторы бұғаттан шығаруы керек
+posting-why-missing-permissions = бұл арнада боттың қажетті құқықтары жоқ
+posting-why-channel-gone = бұл арна енді жоқ немесе бот оны көрмейді
+posting-why-encrypted = бөлме басынан аяғына дейін шифрланған, ал бот шифрланған бөлмелерге жазбайды: шифрланбаған бөлмені пайдаланыңыз
+posting-why-power-level = боттың бұл бөлмедегі құқық деңгейі хабар жіберуге жеткіліксіз
+
 ## BEGIN content commands (/about /demands /signatories /statements /statement /sources, src/present/present.ts)
 # Науқан мазмұны туралы жауаптарға ортақ
 content-did-you-mean = Мүмкін, сізге { $guesses } керек пе?
@@ -405,3 +417,18 @@ signal-not-kept = Сақталмады: жеке чатта Placard сіздің
 matrix-page-previous = Алдыңғы бет
 matrix-page-next = Келесі бет
 ## END matrix adapter
+
+## BEGIN discord events (/subscribe events: Discord-та сервердің өз оқиғалары: src/commands, adapters/discord/scheduled-events*.ts)
+command-subscribe-events = Алдағы жылдықтарды сервердің оқиғаларында да көрсету (ботқа оқиға жасау құқығы керек)
+discord-events-on = Сервер оқиғалары: алдағы екі айдағы жылдықтар осы сервердің «Оқиғалар» бөлімінде еске салу уақытынан басталатын оқиға ретінде көрсетіледі және жаңартылып отырады. Ол үшін ботқа осы серверде { $permission } (оқиғалар жасау) құқығы қажет (Сервер баптаулары → Рөлдер). Өшіру: { $off }.
+discord-events-missing-lead = Бірақ бот қазір оларды көрсете алмайды:
+discord-events-missing = { $lead } оның осы серверде { $permission } (оқиғалар жасау) құқығы жоқ. Сервер баптауларында (Рөлдер) бот рөліне осы құқықты беріңіз; бот бірнеше сағат ішінде қайта әрекет етеді.
+discord-events-off = Сервер оқиғалары: өшірулі. Бот осы сервердің «Оқиғалар» бөлімінде көрсеткен оқиғалар жойылады.
+discord-events-in-dm = Оқиғалар тек серверде болады: { $subscribe } командасын оның арналарының бірінде орындаңыз.
+discord-events-settings = Сервер оқиғалары: қосулы, алдағы жылдықтар осы сервердің «Оқиғалар» бөлімінде көрсетілген. Өшіру: { $off }.
+discord-events-flagged-lead = Сервер оқиғаларын жаңарту мүмкін болмады:
+discord-events-flagged = { $lead } боттың осы серверде { $permission } (оқиғалар жасау) құқығы жоқ (алғаш рет: { $since } UTC). Сервер баптауларында (Рөлдер) бот рөліне осы құқықты беріңіз; бот бірнеше сағат ішінде қайта әрекет етеді.
+discord-events-unsubscribed = Бот осы сервердің «Оқиғалар» бөлімінде көрсеткен жылдықтар да жойылады.
+# Оқиға сипаттамасының соңғы жолы: оқиға науқан бетінде.
+discord-event-more = Толығырақ: { $url }
+## END discord events

@@ -110,6 +110,18 @@ web-link-calendar = подписаться
 web-link-event = На странице кампании: { $link }
 web-link-statement = В интернете: { $link }
 
+## Why the bot may not post somewhere (posting-why-<kind>; the platform's own rights names stay as its settings show them)
+posting-why-not-member = бот не состоит в этом чате: добавьте его снова
+posting-why-may-not-send = боту нельзя отправлять сообщения в этом чате
+posting-why-members-muted = участникам нельзя отправлять сообщения в этом чате: разрешите это или сделайте бота администратором
+posting-why-channel-admin = в канале бот должен быть администратором с правом публиковать сообщения
+posting-why-admins-only = в этой группе писать могут только администраторы: сделайте бота администратором или разрешите писать всем участникам
+posting-why-blocked = аккаунт бота заблокировал эту группу: его оператор должен её разблокировать
+posting-why-missing-permissions = у бота нет нужных прав в этом канале
+posting-why-channel-gone = этого канала больше нет, или бот его не видит
+posting-why-encrypted = комната зашифрована сквозным шифрованием, а бот не пишет в зашифрованные комнаты: используйте незашифрованную
+posting-why-power-level = уровень прав бота в этой комнате слишком низок, чтобы отправлять сообщения
+
 ## BEGIN content commands (/about /demands /signatories /statements /statement /sources, src/present/present.ts)
 # Общее для ответов о содержании кампании
 content-did-you-mean = Возможно, вы имели в виду { $guesses }?
@@ -469,3 +481,18 @@ signal-not-kept = Не сохранено: в личном чате Placard хр
 matrix-page-previous = Предыдущая страница
 matrix-page-next = Следующая страница
 ## END matrix adapter
+
+## BEGIN discord events (/subscribe events: в Discord — собственные события сервера: src/commands, adapters/discord/scheduled-events*.ts)
+command-subscribe-events = Также показывать ближайшие годовщины в событиях сервера (боту нужно право создавать события)
+discord-events-on = События сервера: годовщины ближайших двух месяцев показаны в разделе «События» этого сервера, с началом во время напоминания, и обновляются. Для этого боту нужно право { $permission } (создание событий) на этом сервере (Настройки сервера → Роли). Выключить: { $off }.
+discord-events-missing-lead = Но сейчас бот не может их показать:
+discord-events-missing = { $lead } у него нет права { $permission } (создание событий) на этом сервере. Дайте это право роли бота в настройках сервера (Роли); бот попробует снова в течение нескольких часов.
+discord-events-off = События сервера: выключены. События, которые бот показал в разделе «События» этого сервера, удаляются.
+discord-events-in-dm = События бывают только у сервера: выполните { $subscribe } в одном из его каналов.
+discord-events-settings = События сервера: включены, ближайшие годовщины показаны в разделе «События» этого сервера. Выключить: { $off }.
+discord-events-flagged-lead = Не удалось обновить события сервера:
+discord-events-flagged = { $lead } у бота нет права { $permission } (создание событий) на этом сервере (с { $since } UTC). Дайте это право роли бота в настройках сервера (Роли); бот попробует снова в течение нескольких часов.
+discord-events-unsubscribed = Годовщины, которые бот показал в разделе «События» этого сервера, тоже удаляются.
+# Последняя строка описания события: событие на странице кампании.
+discord-event-more = Подробнее: { $url }
+## END discord events

@@ -45,9 +45,17 @@ export type SendResult =
  * them ("Send Messages", "Embed Links", "post messages"). Undefined: it can.
  */
 export interface PostingProblem {
+  /** In English, for logs and `placard doctor`. */
   readonly reason: string;
   readonly missing: readonly string[];
+  /** The kind of problem, for telling it to a chat in its language (catalog `posting-why-<why>`); absent: `reason` as it is. */
+  readonly why?: PostingWhy;
 }
+
+/** The kinds of posting problem the catalogs word in every language. */
+export type PostingWhy =
+  | 'not-member' | 'may-not-send' | 'members-muted' | 'channel-admin' | 'admins-only' | 'blocked'
+  | 'missing-permissions' | 'channel-gone' | 'encrypted' | 'power-level';
 
 /** One finding of `placard doctor` about a platform as a whole (token, webhook, connection). */
 export interface DoctorFinding {

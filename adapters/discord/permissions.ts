@@ -5,7 +5,7 @@
  * it has the channel, else over REST (the channel, the guild's roles and the
  * bot's own member). Never sends a message.
  *
- * i18n-exempt-file: the platform's reason as the adapter gives it and the permissions as Discord's settings name them; PostingProblem carries no catalog id yet.
+ * i18n-exempt-file: reasons in English for logs and the doctor (chats are told by `why`, in their language), and the permissions as Discord's settings name them.
  */
 import {
   ChannelType,
@@ -41,7 +41,7 @@ const THREADS: ReadonlySet<number> = new Set([ChannelType.PublicThread, ChannelT
 export function postingProblem(permissions: bigint, thread = false): PostingProblem | undefined {
   const missing = (thread ? IN_THREAD : NEEDED).filter(([flag]) => (permissions & flag) !== flag).map(([, name]) => name);
   if (missing.length === 0) return undefined;
-  return { reason: `The bot is missing ${missing.join(', ')} in that channel.`, missing };
+  return { reason: `The bot is missing ${missing.join(', ')} in that channel.`, missing, why: 'missing-permissions' };
 }
 
 /** What a channel's permissions are computed from (as Discord documents the computation). */
@@ -87,7 +87,7 @@ export function fromCache(client: Client | undefined, channelId: string): Postin
   return postingProblem(permissions.bitfield, channel.isThread());
 }
 
-const CHANNEL_GONE: PostingProblem = { reason: 'That channel no longer exists, or the bot cannot see it.', missing: ['View Channel'] };
+const CHANNEL_GONE: PostingProblem = { reason: 'That channel no longer exists, or the bot cannot see it.', missing: ['View Channel'], why: 'channel-gone' };
 
 /**
  * Over REST: the channel (and a thread's parent, whose overwrites apply),

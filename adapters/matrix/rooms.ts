@@ -141,14 +141,14 @@ export class Rooms {
       if (e instanceof MatrixApiError && e.status === 403) membership = undefined;
       else throw e;
     }
-    if (membership !== 'join') return { reason: 'the bot is not a member of this room: invite it again', missing: [] };
+    if (membership !== 'join') return { reason: 'the bot is not a member of this room: invite it again', missing: [], why: 'not-member' };
     if (await this.isEncrypted(roomId)) {
-      return { reason: 'the room is end-to-end encrypted, and Placard does not post in encrypted rooms: use an unencrypted room', missing: [] };
+      return { reason: 'the room is end-to-end encrypted, and Placard does not post in encrypted rooms: use an unencrypted room', missing: [], why: 'encrypted' };
     }
     const a = await this.authorityOf(roomId);
     const have = levelOf(a, botUserId);
     const need = sendLevel(a);
-    if (have < need) return { reason: `the bot's power level (${have}) is below the ${need} this room needs to send messages`, missing: [SEND_MESSAGES] };
+    if (have < need) return { reason: `the bot's power level (${have}) is below the ${need} this room needs to send messages`, missing: [SEND_MESSAGES], why: 'power-level' };
     return undefined;
   }
 

@@ -119,10 +119,10 @@ export class SignalGroups {
   async checkPosting(target: Pick<ChatRef, 'chatId' | 'kind'>): Promise<PostingProblem | undefined> {
     if (target.kind === 'private') return undefined;
     const facts = await this.facts(target.chatId, true);
-    if (!facts.member) return { reason: 'the bot is not a member of this Signal group: add its number to the group again', missing: [] };
-    if (facts.blocked) return { reason: 'the bot account has blocked this group: unblock it (JSON-RPC unblock with its groupId)', missing: [] };
+    if (!facts.member) return { reason: 'the bot is not a member of this Signal group: add its number to the group again', missing: [], why: 'not-member' };
+    if (facts.blocked) return { reason: 'the bot account has blocked this group: unblock it (JSON-RPC unblock with its groupId)', missing: [], why: 'blocked' };
     if (facts.onlyAdminsSend && !facts.admins.has(this.account)) {
-      return { reason: 'only admins may send messages in this group: make the bot an admin, or let all members send', missing: ['Send messages'] };
+      return { reason: 'only admins may send messages in this group: make the bot an admin, or let all members send', missing: ['Send messages'], why: 'admins-only' };
     }
     return undefined;
   }

@@ -5,7 +5,7 @@
  * Rights are named as Telegram's apps show them, so an admin finds the switch:
  * "Send Messages" (a member's permission), "Post Messages" (a channel admin's right).
  *
- * i18n-exempt-file: the platform's reason as the adapter gives it and the rights as Telegram's settings name them; PostingProblem carries no catalog id yet.
+ * i18n-exempt-file: reasons in English for logs and the doctor (chats are told by `why`, in their language), and the rights as Telegram's settings name them.
  */
 import { GrammyError, type Api } from 'grammy';
 import type { ChatMember } from 'grammy/types';
@@ -13,13 +13,13 @@ import type { PostingProblem } from '../../src/adapter.js';
 import type { ChatRef } from '../../src/chat.js';
 import { classifyTelegramError } from './errors.js';
 
-const NOT_IN_CHAT: PostingProblem = { reason: 'the bot is not a member of this chat: add it again', missing: [] };
-const SEND: PostingProblem = { reason: 'the bot may not send messages in this chat', missing: ['Send Messages'] };
+const NOT_IN_CHAT: PostingProblem = { reason: 'the bot is not a member of this chat: add it again', missing: [], why: 'not-member' };
+const SEND: PostingProblem = { reason: 'the bot may not send messages in this chat', missing: ['Send Messages'], why: 'may-not-send' };
 const MEMBERS_MUTED: PostingProblem = {
-  reason: 'members may not send messages in this chat: allow it, or make the bot an administrator', missing: ['Send Messages'],
+  reason: 'members may not send messages in this chat: allow it, or make the bot an administrator', missing: ['Send Messages'], why: 'members-muted',
 };
 const CHANNEL_ADMIN: PostingProblem = {
-  reason: 'in a channel the bot must be an administrator allowed to post messages', missing: ['Post Messages'],
+  reason: 'in a channel the bot must be an administrator allowed to post messages', missing: ['Post Messages'], why: 'channel-admin',
 };
 
 /**

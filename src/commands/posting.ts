@@ -23,10 +23,14 @@ export function flaggedProblemBlocks(voice: Voice, flag: PostingProblemFlag | un
   }))];
 }
 
+/** A problem in the chat's language where the catalogs word its kind, else the adapter's own words. */
+const reasonIn = (voice: Voice, problem: PostingProblem): string =>
+  (problem.why === undefined ? clip(problem.reason, 160) : voice.t(`posting-why-${problem.why}`));
+
 /** The warning of /subscribe when the platform says the bot cannot post there now (the missing rights by the platform's names). */
 export function checkedProblemBlocks(voice: Voice, problem: PostingProblem): Block[] {
   const lead = bold(voice.t('posting-checked-lead'));
-  const reason = clip(problem.reason, 160);
+  const reason = reasonIn(voice, problem);
   return [paragraph(...(problem.missing.length > 0
     ? voice.rich('posting-checked-missing', { lead, reason, missing: problem.missing.join(', ') })
     : voice.rich('posting-checked', { lead, reason })))];
