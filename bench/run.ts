@@ -7,8 +7,10 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { benchDiscord } from './discord.js';
+import { benchDiscord, benchDiscordNoise } from './discord.js';
 import { reminderBenchmarks } from './reminders.js';
+import { reminderCostBenchmarks } from './reminders-cost.js';
+import { benchScale, benchScaleAt30 } from './scale.js';
 import { benchTelegram, benchTelegramNoise } from './telegram.js';
 
 type Bench = () => Promise<Record<string, number>>;
@@ -16,15 +18,20 @@ type Bench = () => Promise<Record<string, number>>;
 const benches: Record<string, Bench> = {
   telegram: () => benchTelegram(),
   reminders: () => reminderBenchmarks(),
-  discord: async () => {
-    const r = await benchDiscord();
-    return { discord_placard_answers_per_sec: Math.round(r.placardPerSec), discord_bare_answers_per_sec: Math.round(r.barePerSec), discord_throughput_ratio: +r.ratio.toFixed(3) };
-  },
+  // Store round trips per reminder, 1,000,000 subscriptions on Redis and Postgres, a scaled anniversary → 1M chats' hours.
+  costs: () => reminderCostBenchmarks(),
+  // Three `placard serve` behind HAProxy on one Redis (and Postgres): tests/scale's rig.
+  scale: () => benchScale(),
+  discord: () => benchDiscord(),
 };
 
 /** Run only when named: the Telegram bench with the bare bot on both sides, to show this machine's noise. */
 const optIn: Record<string, Bench> = {
   'telegram-aa': () => benchTelegramNoise(),
+  // The Discord bench with the bare discord.js bot on both sides: this machine's noise.
+  'discord-aa': () => benchDiscordNoise(),
+  // The scale run at Telegram's real 30 messages/s (a few minutes).
+  'scale-30': () => benchScaleAt30(),
 };
 
 const only = process.argv.slice(2);

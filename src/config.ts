@@ -20,6 +20,10 @@ export interface Config {
     readonly applicationId: string;
     readonly guildId?: string;
     readonly apiUrl?: string;
+    /** The application's public key (hex): interactions over HTTP at `POST /discord/interactions`, no gateway. */
+    readonly publicKey?: string;
+    /** Gateway shards in this process: `auto` (Discord's recommendation) or a count. */
+    readonly shards?: 'auto' | number;
   };
   /** signal-cli's HTTP daemon and the account (phone number) it runs for. */
   readonly signal?: {
@@ -53,6 +57,8 @@ const schema = z.object({
   DISCORD_APPLICATION_ID: snowflake.optional(),
   DISCORD_GUILD_ID: snowflake.optional(),
   DISCORD_API_URL: httpUrl.optional(),
+  DISCORD_PUBLIC_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be the 64 hex characters of the application\'s Public Key (Developer Portal → General Information)').optional(),
+  DISCORD_SHARDS: z.string().regex(/^(auto|[1-9]\d{0,4})$/, 'must be auto or a number of shards (1 or more)').optional(),
   SIGNAL_CLI_URL: httpUrl.optional(),
   SIGNAL_ACCOUNT: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be the bot\'s phone number in international form, e.g. +491234567890').optional(),
   MATRIX_HOMESERVER_URL: httpUrl.optional(),
@@ -92,8 +98,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.DISCORD_TOKEN && !e.DISCORD_APPLICATION_ID) {
     issues.push({ variable: 'DISCORD_APPLICATION_ID', message: 'is required when DISCORD_TOKEN is set' });
   }
-  if (!e.DISCORD_TOKEN && e.DISCORD_APPLICATION_ID) {
-    issues.push({ variable: 'DISCORD_TOKEN', message: 'is required when DISCORD_APPLICATION_ID is set' });
+  const tokenless = (['DISCORD_APPLICATION_ID', 'DISCORD_PUBLIC_KEY', 'DISCORD_SHARDS'] as const).find((v) => e[v] && !e.DISCORD_TOKEN);
+  if (tokenless) issues.push({ variable: 'DISCORD_TOKEN', message: `is required when ${tokenless} is set` });
+  if (e.DISCORD_PUBLIC_KEY && e.DISCORD_SHARDS) {
+    issues.push({ variable: 'DISCORD_SHARDS', message: 'is for the gateway, which is not opened when DISCORD_PUBLIC_KEY is set: unset one of them' });
   }
   for (const [a, b] of [['SIGNAL_CLI_URL', 'SIGNAL_ACCOUNT'], ['MATRIX_HOMESERVER_URL', 'MATRIX_ACCESS_TOKEN']] as const) {
     if (e[a] && !e[b]) issues.push({ variable: b, message: `is required when ${a} is set` });
@@ -116,6 +124,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         applicationId: e.DISCORD_APPLICATION_ID,
         ...(e.DISCORD_GUILD_ID ? { guildId: e.DISCORD_GUILD_ID } : {}),
         ...(e.DISCORD_API_URL ? { apiUrl: e.DISCORD_API_URL.replace(/\/+$/, '') } : {}),
+        ...(e.DISCORD_PUBLIC_KEY ? { publicKey: e.DISCORD_PUBLIC_KEY.toLowerCase() } : {}),
+        ...(e.DISCORD_SHARDS ? { shards: e.DISCORD_SHARDS === 'auto' ? 'auto' as const : Number(e.DISCORD_SHARDS) } : {}),
       },
     } : {}),
     ...(e.SIGNAL_CLI_URL && e.SIGNAL_ACCOUNT ? { signal: { url: e.SIGNAL_CLI_URL.replace(/\/+$/, ''), account: e.SIGNAL_ACCOUNT } } : {}),

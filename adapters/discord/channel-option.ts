@@ -5,9 +5,10 @@
  * has no server). Discord's picker only offers the server's channels, but
  * the interaction's values are not to be trusted blindly.
  */
-import { DiscordAPIError, Routes, type APIChannel, type BaseInteraction, type REST } from 'discord.js';
+import { DiscordAPIError, Routes, type APIChannel, type APIInteraction, type Client, type REST } from 'discord.js';
 import type { Command, OptionValues } from '../../src/commands/types.js';
 import { defaultVoice, type Voice } from '../../src/i18n/voice.js';
+import { inGuild } from './interaction.js';
 
 /** Catalog ids of the refusals: a channel option given in a DM; one naming a channel of another server, or one the bot cannot see. */
 const IN_DM = 'adapter-channel-in-dm';
@@ -17,18 +18,28 @@ export const CHANNEL_IN_DM = defaultVoice().t(IN_DM);
 /** The refusal of a channel of another server, in English. */
 export const CHANNEL_ELSEWHERE = defaultVoice().t(ELSEWHERE);
 
-/** The guild a channel belongs to: from the gateway cache, else over REST; undefined when unknown or not visible. */
-async function guildOf(interaction: BaseInteraction, rest: REST, channelId: string): Promise<string | undefined> {
-  // The guild's own channel list comes from GUILD_CREATE/CHANNEL_CREATE, so it is Discord's word.
-  const cached = interaction.guild?.channels.cache.get(channelId);
-  if (cached) return cached.guildId;
-  try {
-    const channel = await rest.get(Routes.channel(channelId)) as APIChannel;
-    return 'guild_id' in channel ? channel.guild_id : undefined;
-  } catch (error: unknown) {
-    if (error instanceof DiscordAPIError && error.status < 500) return undefined;
-    throw error;
-  }
+/** The server a channel belongs to, as Discord says; undefined when unknown or not visible to the bot. */
+export type GuildOfChannel = (guildId: string, channelId: string) => Promise<string | undefined>;
+
+/**
+ * The server of a channel: from the gateway cache when there is one (a
+ * server's channel list comes from GUILD_CREATE / CHANNEL_CREATE, so it is
+ * Discord's word), else over REST.
+ *
+ * @throws when Discord cannot be asked (network, 5xx)
+ */
+export function guildOfChannel(rest: REST, client: () => Client | undefined): GuildOfChannel {
+  return async (guildId, channelId) => {
+    const cached = client()?.guilds.cache.get(guildId)?.channels.cache.get(channelId);
+    if (cached) return cached.guildId;
+    try {
+      const channel = await rest.get(Routes.channel(channelId)) as APIChannel;
+      return 'guild_id' in channel ? channel.guild_id : undefined;
+    } catch (error: unknown) {
+      if (error instanceof DiscordAPIError && error.status < 500) return undefined;
+      throw error;
+    }
+  };
 }
 
 /**
@@ -38,17 +49,18 @@ async function guildOf(interaction: BaseInteraction, rest: REST, channelId: stri
  * @throws when Discord cannot be asked about the channel (network, 5xx)
  */
 export async function refuseChannelOption(
-  interaction: BaseInteraction,
+  interaction: APIInteraction,
   command: Command | undefined,
   options: OptionValues,
-  rest: REST,
+  guildOf: GuildOfChannel,
   words: () => Promise<Voice> = async () => defaultVoice(),
 ): Promise<string | undefined> {
   for (const spec of command?.options ?? []) {
     const value = options[spec.name];
     if (spec.type !== 'channel' || value === undefined || value === '') continue;
-    if (!interaction.inGuild()) return (await words()).t(IN_DM);
-    if ((await guildOf(interaction, rest, String(value))) !== interaction.guildId) return (await words()).t(ELSEWHERE);
+    const guildId = interaction.guild_id;
+    if (!inGuild(interaction) || guildId === undefined) return (await words()).t(IN_DM);
+    if ((await guildOf(guildId, String(value))) !== guildId) return (await words()).t(ELSEWHERE);
   }
   return undefined;
 }

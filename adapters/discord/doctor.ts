@@ -1,7 +1,8 @@
 /**
  * `placard doctor` for Discord: is the token valid, does it belong to the
- * configured application, will the gateway accept a session, are the slash
- * commands registered as this version defines them. Only GET requests:
+ * configured application, do interactions come the way this configuration
+ * takes them (gateway or HTTP), will the gateway accept a session, are the
+ * slash commands registered as this version defines them. Only GET requests:
  * nothing is posted, registered or changed.
  *
  * i18n-exempt-file: `placard doctor`'s findings, the operator's words.
@@ -20,6 +21,8 @@ export interface DoctorOptions {
   readonly commands: readonly Command[];
   /** Shown when the API does not answer (no secret in it). */
   readonly apiUrl?: string;
+  /** How interactions arrive: over the gateway (default), or over HTTP (`DISCORD_PUBLIC_KEY`). */
+  readonly mode?: 'gateway' | 'http';
 }
 
 /** A failure in words for an operator, no URL with secrets (the API base is not one). */
@@ -40,13 +43,29 @@ async function token(options: DoctorOptions): Promise<DoctorFinding> {
   }
 }
 
-async function application(options: DoctorOptions): Promise<DoctorFinding> {
+/**
+ * Where Discord sends interactions: with an Interactions Endpoint URL saved
+ * in the Developer Portal, over HTTP to it and never over the gateway.
+ */
+function interactions(app: APIApplication, options: DoctorOptions): DoctorFinding {
+  const url = app.interactions_endpoint_url ?? undefined;
+  if (options.mode === 'http') {
+    return url === undefined || url === ''
+      ? { ok: false, check: 'interactions', detail: 'DISCORD_PUBLIC_KEY is set, but no Interactions Endpoint URL is saved: save https://<this host>/discord/interactions on the Developer Portal\'s General Information page' }
+      : { ok: true, check: 'interactions', detail: `Discord sends interactions over HTTP to ${url}` };
+  }
+  return url === undefined || url === ''
+    ? { ok: true, check: 'interactions', detail: 'Discord sends interactions over the gateway' }
+    : { ok: false, check: 'interactions', detail: `an Interactions Endpoint URL is saved (${url}), so Discord sends no interactions over the gateway: set DISCORD_PUBLIC_KEY to take them there, or clear the URL on the Developer Portal` };
+}
+
+async function application(options: DoctorOptions): Promise<DoctorFinding[]> {
   try {
     const app = await options.rest.get(Routes.currentApplication()) as APIApplication;
-    if (app.id === options.applicationId) return { ok: true, check: 'application', detail: `DISCORD_APPLICATION_ID matches the token (${app.id})` };
-    return { ok: false, check: 'application', detail: `DISCORD_APPLICATION_ID is ${options.applicationId}, but the token belongs to application ${app.id}: set it to ${app.id}` };
+    if (app.id === options.applicationId) return [{ ok: true, check: 'application', detail: `DISCORD_APPLICATION_ID matches the token (${app.id})` }, interactions(app, options)];
+    return [{ ok: false, check: 'application', detail: `DISCORD_APPLICATION_ID is ${options.applicationId}, but the token belongs to application ${app.id}: set it to ${app.id}` }];
   } catch (error: unknown) {
-    return { ok: false, check: 'application', detail: failure(error, options) };
+    return [{ ok: false, check: 'application', detail: failure(error, options) }];
   }
 }
 
@@ -88,5 +107,7 @@ export async function discordDoctor(options: DoctorOptions): Promise<readonly Do
   const first = await token(options);
   // With a bad token or no API, the other checks would only repeat the same failure.
   if (!first.ok) return [first];
-  return [first, ...(await Promise.all([application(options), gateway(options), commands(options)]))];
+  // Over HTTP interactions no gateway session is opened: its session starts do not matter.
+  const [app, checks] = await Promise.all([application(options), Promise.all([...(options.mode === 'http' ? [] : [gateway(options)]), commands(options)])]);
+  return [first, ...app, ...checks];
 }

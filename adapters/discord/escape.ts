@@ -17,6 +17,10 @@ const URL_TOKEN = /https?:\/\/[^\s<>[\]`]+/g;
 const MENTIONS = /@(everyone|here)|<(?=[@#/:]|a:|t:|id:)/g;
 /** Block markers at the start of a line: quote, heading, subtext, bullet, numbered item. */
 const LINE_START = /^([ \t]*)([>#+-]|\d+(?=\.\s))/gm;
+/** The same three, as tests: text with none of them is its own escape (most text is; rendering is on every answer's path). */
+const HAS_INLINE = /[\\*_~`|[\]]/;
+const HAS_LINE_START = /^[ \t]*(?:[>#+-]|\d+(?=\.\s))/m;
+const HAS_MENTION = /@(?:everyone|here)|<(?=[@#/:]|a:|t:|id:)/;
 
 /** Breaks every mention-like sequence with a zero-width space. */
 export function neutraliseMentions(s: string): string {
@@ -33,6 +37,7 @@ function escapeInline(s: string): string {
  * they always are after a line break inside the text).
  */
 export function escapeMarkdown(s: string, atLineStart = true): string {
+  if (!HAS_INLINE.test(s) && !HAS_LINE_START.test(s) && !HAS_MENTION.test(s)) return s;
   let out = '';
   let last = 0;
   for (const m of s.matchAll(URL_TOKEN)) {

@@ -18,13 +18,29 @@ export const isInvalidToken = (error: unknown): boolean =>
 const AUTHENTICATION_FAILED = 4004;
 
 /**
+ * How many gateway shards to run in this process: `auto` asks Discord
+ * (`GET /gateway/bot`, its recommended count), a number runs that many.
+ * Discord requires sharding from 2,500 servers on ("Gateway → Sharding");
+ * each shard carries the servers with `(guild_id >> 22) % num_shards` equal
+ * to its id, and one process holds them all.
+ */
+export type ShardSetting = 'auto' | number;
+
+/** The Client options of a shard setting: discord.js reads a bare number as one shard's id, so a count is spelled out. */
+export function shardOptions(shards: ShardSetting | undefined): { shards?: 'auto' | number[]; shardCount?: number } {
+  if (shards === undefined) return {};
+  if (shards === 'auto') return { shards: 'auto' };
+  return { shards: Array.from({ length: shards }, (_, i) => i), shardCount: shards };
+}
+
+/**
  * A gateway client: Guilds intent only, nothing pinged by default, and no
  * cache of users, members or messages beyond the bot's own (Placard needs
  * none, and people's data is better not kept, even in memory). The Guilds
  * intent keeps channels, roles and the bot's own member cached, which is
  * what `checkPosting` reads.
  */
-export function createGatewayClient(apiUrl: string | undefined): Client {
+export function createGatewayClient(apiUrl: string | undefined, shards?: ShardSetting): Client {
   const own = (value: { id: string; client: Client }): boolean => value.id === value.client.user?.id;
   return new Client({
     intents: [GatewayIntentBits.Guilds],
@@ -36,6 +52,7 @@ export function createGatewayClient(apiUrl: string | undefined): Client {
       GuildMemberManager: { maxSize: 0, keepOverLimit: own },
     }),
     ...(apiUrl === undefined ? {} : { rest: { api: apiUrl } }),
+    ...shardOptions(shards),
   });
 }
 

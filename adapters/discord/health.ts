@@ -22,6 +22,8 @@ export class DiscordHealth {
   private readonly threshold: number;
   private probeTimer: NodeJS.Timeout | undefined;
   private probing = false;
+  /** Whether Discord's API has answered since start (what HTTP interactions mode waits for instead of a gateway session). */
+  private answered = false;
 
   constructor(options: DiscordHealthOptions = {}) {
     this.threshold = options.failureThreshold ?? 3;
@@ -29,6 +31,7 @@ export class DiscordHealth {
 
   /** A REST call reached Discord and it answered (any answer about a channel counts): clears the failure streak. */
   succeeded(): void {
+    this.answered = true;
     this.failures = 0;
     this.lastFailure = undefined;
     this.tokenRejected = undefined;
@@ -81,11 +84,17 @@ export class DiscordHealth {
 
   /**
    * Why the adapter is not ready, or undefined when it is. `client` is the
-   * connected gateway client (undefined while connecting or retrying).
+   * connected gateway client (undefined while connecting or retrying), or
+   * 'http' in HTTP interactions mode, which has no gateway: there it is
+   * ready once Discord's API answered and while it keeps answering.
    */
-  reason(client: Client | undefined, started: boolean): string | undefined {
+  reason(client: Client | 'http' | undefined, started: boolean): string | undefined {
     if (this.tokenRejected !== undefined) return `Discord rejected the token: ${this.tokenRejected} (check DISCORD_TOKEN)`;
     if (!started) return 'the Discord adapter is not started';
+    if (client === 'http') {
+      if (!this.answered) return 'Discord\'s API has not answered yet';
+      return this.failures >= this.threshold ? `Discord's API failed ${this.failures} times in a row (last: ${this.lastFailure ?? 'unknown'})` : undefined;
+    }
     if (client === undefined || !client.isReady()) return 'not connected to the Discord gateway';
     // discord.js keeps `isReady()` true while a shard reconnects; the shard's own status tells
     // (a lost socket, unanswered heartbeats → a zombie connection being resumed).

@@ -1,33 +1,32 @@
 /**
- * Inbound: interactions → Invocations, and the answers back. Slash commands
- * run the dispatcher; autocomplete asks the core's choices; buttons and
- * select menus (actions, paging) run their command and update their message
- * in place (see `press.ts`).
+ * Inbound: interactions → Invocations, and the answers back. An interaction
+ * is Discord's API JSON, whether it came over the gateway or in an HTTP
+ * request (`interaction.ts` reads it); the answers go through a `Responder`
+ * (`responder.ts`), which knows which way they go back. Slash commands run
+ * the dispatcher; autocomplete asks the core's choices; buttons and select
+ * menus (actions, paging) run their command and update their message in
+ * place (see `press.ts`).
  *
  * Privacy: nothing here logs who invoked, what they typed, or what was answered.
  */
-import {
-  PermissionFlagsBits,
-  type AutocompleteInteraction,
-  type BaseInteraction,
-  type ChatInputCommandInteraction,
-  type Interaction,
-  type REST,
-} from 'discord.js';
+import { InteractionResponseType, type APIInteraction } from 'discord.js';
 import type { InvocationHandler, PostingProblem } from '../../src/adapter.js';
 import { choicesFor } from '../../src/commands/choices.js';
 import type { Dispatcher } from '../../src/commands/dispatch.js';
-import type { Invocation, OptionValues, Role, Services } from '../../src/commands/types.js';
+import type { Invocation, OptionValues, Services } from '../../src/commands/types.js';
 import { campaignIn } from '../../src/content/editions.js';
 import { defaultVoice, type Voice } from '../../src/i18n/voice.js';
 import type { Logger } from '../../src/log.js';
 import { errorReply } from '../../src/rich/build.js';
 import type { Reply } from '../../src/rich/model.js';
-import { refuseChannelOption } from './channel-option.js';
+import { refuseChannelOption, type GuildOfChannel } from './channel-option.js';
+import {
+  classify, focusedOf, invocationFrom, optionsOf, type Answerable, type AutocompleteInteraction, type CommandInteraction,
+} from './interaction.js';
 import type { MarkdownContext } from './markdown.js';
-import { postingProblem } from './permissions.js';
 import { handlePress } from './press.js';
 import { answer, type Answered, type WordsOf } from './respond.js';
+import type { Responder } from './responder.js';
 import { describeError } from './send.js';
 
 export { STALE_BUTTON } from './press.js';
@@ -63,68 +62,12 @@ export interface InboundContext {
   /** Defer when the answer is not ready within this many ms. */
   readonly deferAfterMs: number;
   readonly observe?: (outcome: InteractionOutcome) => void;
-  /** A REST client for look-ups (a channel option's server). */
-  readonly rest: REST;
+  /** The server a channel belongs to (a channel option's), as Discord says. */
+  readonly guildOf: GuildOfChannel;
   /** The adapter's `checkPosting` for a channel other than the interaction's own. */
   readonly checkPosting: (channelId: string) => Promise<PostingProblem | undefined>;
   /** How messages are rendered (command mentions once the commands' ids are known). */
   readonly markdown?: MarkdownContext;
-}
-
-/** The invoker's role: admin in a DM, or with Manage Server (or Administrator) in a server — read when asked. */
-export function roleOf(interaction: BaseInteraction): Role {
-  if (!interaction.inGuild()) return 'admin';
-  return interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild) ? 'admin' : 'member';
-}
-
-/**
- * Whether the bot may post in `targetId` (default: the interaction's own
- * channel). For the own channel, `appPermissions` of the interaction tells
- * at no cost; another channel is asked through `other`.
- */
-export function checkPostingFor(
-  interaction: BaseInteraction,
-  other: (channelId: string) => Promise<PostingProblem | undefined>,
-): (targetId?: string) => Promise<PostingProblem | undefined> {
-  return async (targetId) => {
-    if (targetId !== undefined && targetId !== interaction.channelId) return other(targetId);
-    if (!interaction.inGuild()) return undefined; // a DM the user wrote in: nothing an admin grants
-    return postingProblem(interaction.appPermissions.bitfield, interaction.channel?.isThread() ?? false);
-  };
-}
-
-/** An Invocation for a command run from an interaction; `checkPosting` is given when `other` is. */
-export function invocationFrom(
-  interaction: BaseInteraction,
-  command: string,
-  text: string,
-  options?: OptionValues,
-  other?: (channelId: string) => Promise<PostingProblem | undefined>,
-): Invocation {
-  return {
-    command,
-    text,
-    ...(options === undefined ? {} : { options }),
-    chat: { platform: 'discord', chatId: interaction.channelId ?? '', kind: interaction.inGuild() ? 'group' : 'private' },
-    role: async () => roleOf(interaction),
-    // Public answers: the server's language in a server, the user's in a DM; answers only the invoker sees: theirs.
-    locale: interaction.inGuild() ? interaction.guildLocale : interaction.locale,
-    userLocale: interaction.locale,
-    now: new Date(),
-    ...(other === undefined ? {} : { checkPosting: checkPostingFor(interaction, other) }),
-  };
-}
-
-/** Option values by name, and the values joined in the command's option order (for echoing). */
-export function optionsOf(interaction: ChatInputCommandInteraction, services: Services): { options: OptionValues; text: string } {
-  const options: Record<string, string | number> = {};
-  for (const o of interaction.options.data) {
-    if (typeof o.value === 'string' || typeof o.value === 'number') options[o.name] = o.value;
-  }
-  const spec = services.commands.find((c) => c.name === interaction.commandName)?.options.map((o) => o.name);
-  const order = spec ?? Object.keys(options);
-  const text = order.map((name) => options[name]).filter((v) => v !== undefined && v !== '').join(' ');
-  return { options, text };
 }
 
 /**
@@ -132,7 +75,7 @@ export function optionsOf(interaction: ChatInputCommandInteraction, services: Se
  * only the invoker sees). English when the language cannot be told: these
  * few words never fail an answer.
  */
-export function wordsFor(ctx: Pick<InboundContext, 'languages'>, interaction: BaseInteraction): WordsOf {
+export function wordsFor(ctx: Pick<InboundContext, 'languages'>, interaction: Answerable): WordsOf {
   const invocation = invocationFrom(interaction, '', '');
   return async (own: boolean): Promise<Voice> => {
     try {
@@ -156,12 +99,12 @@ function run(ctx: InboundContext, invocation: Invocation, words: WordsOf): Promi
 
 /** A slash command's reply: a refused channel option is answered here, everything else by the handler. */
 async function reply(
-  interaction: ChatInputCommandInteraction, ctx: InboundContext, command: string, text: string, options: OptionValues, words: WordsOf,
+  interaction: CommandInteraction, ctx: InboundContext, command: string, text: string, options: OptionValues, words: WordsOf,
 ): Promise<Reply> {
   const spec = ctx.services.commands.find((c) => c.name === command);
   let refused: string | undefined;
   try {
-    refused = await refuseChannelOption(interaction, spec, options, ctx.rest, () => words(true));
+    refused = await refuseChannelOption(interaction, spec, options, ctx.guildOf, () => words(true));
   } catch (error: unknown) {
     ctx.log.warn({ platform: 'discord', command, error: describeError(error) }, 'could not look up a channel option');
     return sorry(words);
@@ -171,39 +114,48 @@ async function reply(
 }
 
 /** Autocomplete answers, which only the invoker sees: in their language, from the campaign's edition in it. */
-async function autocomplete(interaction: AutocompleteInteraction, ctx: InboundContext, words: WordsOf): Promise<void> {
-  const focused = interaction.options.getFocused(true);
-  const command = ctx.services.commands.find((c) => c.name === interaction.commandName);
-  const spec = command?.options.find((o) => o.name === focused.name);
+async function autocomplete(interaction: AutocompleteInteraction, io: Responder, ctx: InboundContext, words: WordsOf): Promise<void> {
+  const focused = focusedOf(interaction);
+  const command = ctx.services.commands.find((c) => c.name === interaction.data.name);
+  const spec = command?.options.find((o) => o.name === focused?.name);
   let choices: { name: string; value: string }[] = [];
-  if (spec?.choices !== undefined && spec.type === 'string') {
+  if (focused !== undefined && spec?.choices !== undefined && spec.type === 'string') {
     const voice = await words(true);
-    choices = choicesFor(spec.choices, campaignIn(ctx.services.campaign, voice.language), String(focused.value), voice)
+    choices = choicesFor(spec.choices, campaignIn(ctx.services.campaign, voice.language), focused.value, voice)
       .filter((c) => c.name.length > 0);
   }
-  await interaction.respond(choices.map((c) => ({ name: c.name, value: c.value })));
+  await io.respond({
+    type: InteractionResponseType.ApplicationCommandAutocompleteResult,
+    data: { choices: choices.map((c) => ({ name: c.name, value: c.value })) },
+  });
 }
 
-/** Handles one interaction to the end; never throws. */
-export async function handleInteraction(interaction: Interaction, ctx: InboundContext): Promise<void> {
+/**
+ * Handles one interaction (the API JSON, from the gateway or an HTTP
+ * request) to the end, answering through `io`; never throws. Resolves with
+ * false for an interaction Placard does not answer (nothing was sent).
+ */
+export async function handleInteraction(raw: APIInteraction, io: Responder, ctx: InboundContext): Promise<boolean> {
   const started = Date.now();
-  let kind: InteractionOutcome['kind'] = 'command';
+  const seen = classify(raw);
+  if (seen.kind === 'other') return false;
+  const { kind } = seen;
   let command = 'unknown';
   let result: Answered = { deferred: false, messages: 0 };
   let ok = true;
-  const words = wordsFor(ctx, interaction);
+  const words = wordsFor(ctx, seen.interaction);
   try {
-    if (interaction.isChatInputCommand()) {
-      command = interaction.commandName;
+    if (seen.kind === 'command') {
+      const interaction = seen.interaction;
+      command = interaction.data.name;
       const { options, text } = optionsOf(interaction, ctx.services);
-      result = await answer(interaction, reply(interaction, ctx, command, text, options, words), 'reply', ctx.deferAfterMs, ctx.markdown, words);
-    } else if (interaction.isAutocomplete()) {
-      kind = 'autocomplete';
-      command = interaction.commandName;
-      await autocomplete(interaction, ctx, words);
-    } else if (interaction.isButton() || interaction.isStringSelectMenu()) {
-      kind = interaction.isButton() ? 'button' : 'select';
-      ({ command, result } = await handlePress(interaction, {
+      result = await answer(io, reply(interaction, ctx, command, text, options, words), 'reply', ctx.deferAfterMs, ctx.markdown, words);
+    } else if (seen.kind === 'autocomplete') {
+      command = seen.interaction.data.name;
+      await autocomplete(seen.interaction, io, ctx, words);
+    } else {
+      const interaction = seen.interaction;
+      ({ command, result } = await handlePress(interaction, io, {
         known: (name) => ctx.services.commands.some((c) => c.name === name),
         run: (invocation) => run(ctx, invocation, words),
         invocation: (name, text) => invocationFrom(interaction, name, text, undefined, ctx.checkPosting),
@@ -211,12 +163,11 @@ export async function handleInteraction(interaction: Interaction, ctx: InboundCo
         markdown: ctx.markdown ?? {},
         words,
       }));
-    } else {
-      return;
     }
   } catch (error: unknown) {
     ok = false;
     ctx.log.warn({ platform: 'discord', kind, command, error: describeError(error) }, 'could not answer an interaction');
   }
-  ctx.observe?.({ kind, interactionId: interaction.id, command, ok, ...result, ms: Date.now() - started });
+  ctx.observe?.({ kind, interactionId: raw.id, command, ok, ...result, ms: Date.now() - started });
+  return true;
 }

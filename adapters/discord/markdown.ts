@@ -10,7 +10,11 @@ import { ZWSP, codeSpan, escapeMarkdown, safeUrl } from './escape.js';
 
 /** What rendering needs to know beyond the message itself. */
 export interface MarkdownContext {
-  /** The registered id of a slash command by name, when known (for command mentions). */
+  /**
+   * The registered id of a slash command by name, when known (for command
+   * mentions). Renderings are kept per function: it must give the same id
+   * for a name as long as it is used, and a new function stands for new ids.
+   */
   readonly commandId?: (name: string) => string | undefined;
   /** The language of the words the adapter adds (paging buttons, the actions menu); default English. */
   readonly voice?: Voice;
@@ -25,8 +29,27 @@ const COMMAND = /^\/([\p{Ll}\p{N}_-]{1,32})(?:\s+(.*))?$/su;
  * Discord fills in the command), else the command as inline code.
  */
 export function commandMarkdown(hint: string, ctx: MarkdownContext = {}): string {
+  const lookup = ctx.commandId ?? noIds;
+  let known = rendered.get(lookup);
+  if (known === undefined) rendered.set(lookup, known = new Map());
+  const hit = known.get(hint);
+  if (hit !== undefined) return hit;
+  // Hints come from answers (a few hundred distinct ones); a cap keeps odd ones from piling up.
+  if (known.size >= MAX_KEPT_HINTS) known.clear();
+  const md = mention(hint, lookup);
+  known.set(hint, md);
+  return md;
+}
+
+/** A lookup that knows no id. */
+const noIds = (): undefined => undefined;
+/** Rendered hints by id lookup (a new lookup whenever the ids change) and hint: `/help` lists the same ones on every answer. */
+const rendered = new WeakMap<(name: string) => string | undefined, Map<string, string>>();
+const MAX_KEPT_HINTS = 2000;
+
+function mention(hint: string, lookup: (name: string) => string | undefined): string {
   const m = COMMAND.exec(hint.trim());
-  const id = m === null ? undefined : ctx.commandId?.(m[1]!);
+  const id = m === null ? undefined : lookup(m[1]!);
   if (m === null || id === undefined || !/^\d{1,20}$/.test(id)) return codeSpan(hint.trim()) ?? escapeMarkdown(hint.trim());
   const args = (m[2] ?? '').trim();
   return args === '' ? `</${m[1]!}:${id}>` : `</${m[1]!}:${id}> ${escapeMarkdown(args, false)}`;

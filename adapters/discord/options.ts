@@ -1,6 +1,7 @@
 /** The Discord adapter's options (timeouts, backoff, thresholds). */
 import type { Services } from '../../src/commands/types.js';
 import type { Logger } from '../../src/log.js';
+import type { ShardSetting } from './gateway.js';
 import type { AnswerLanguages, InteractionOutcome } from './inbound.js';
 
 /** Options of the Discord adapter. */
@@ -11,6 +12,13 @@ export interface DiscordAdapterOptions {
   readonly guildId?: string;
   /** REST base for discord.js `rest.api` (a proxy or a test fake). */
   readonly apiUrl?: string;
+  /**
+   * The application's public key (hex, `DISCORD_PUBLIC_KEY`): interactions
+   * come over HTTP (`interactionsRoute`), and no gateway connection is opened.
+   */
+  readonly publicKey?: string;
+  /** Gateway shards run in this process (`DISCORD_SHARDS`): `auto` (Discord's recommendation) or a count. Default: one. */
+  readonly shards?: ShardSetting;
   readonly services: Services;
   /**
    * The dispatcher the handler runs (its `languageOf` and `voice`), so the

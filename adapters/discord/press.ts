@@ -6,15 +6,16 @@
  *
  * Privacy: nothing here logs who pressed or what was answered.
  */
-import type { ButtonInteraction, StringSelectMenuInteraction } from 'discord.js';
 import type { Invocation } from '../../src/commands/types.js';
 import { defaultVoice } from '../../src/i18n/voice.js';
 import { errorReply } from '../../src/rich/build.js';
 import type { Reply } from '../../src/rich/model.js';
 import { ACTION_SELECT_ID, parseActionCustomId } from './actions.js';
+import { onOwnPost, pressedOf, type PressInteraction } from './interaction.js';
 import type { MarkdownContext } from './markdown.js';
 import { parsePageCustomId } from './paging.js';
 import { answer, type AnswerMode, type Answered, type WordsOf } from './respond.js';
+import type { Responder } from './responder.js';
 
 /** Catalog id of the answer to a button that no longer leads anywhere. */
 const STALE_ID = 'adapter-stale-button';
@@ -42,10 +43,7 @@ export function requestOf(customId: string, values: readonly string[] = []): Pre
  * channel, read by everyone) is never replaced; the presser gets the answer
  * privately. A reply to someone's command is updated in place.
  */
-export function modeOf(interaction: ButtonInteraction | StringSelectMenuInteraction): AnswerMode {
-  const m = interaction.message;
-  return m.interactionMetadata === null && m.webhookId === null ? 'private' : 'update';
-}
+export const modeOf = (interaction: PressInteraction): AnswerMode => (onOwnPost(interaction) ? 'private' : 'update');
 
 /** What the press handler needs from the inbound side. */
 export interface PressContext {
@@ -64,16 +62,18 @@ export interface PressContext {
 
 /** Answers a press; resolves with the command it ran ('unknown' for a stale one). */
 export async function handlePress(
-  interaction: ButtonInteraction | StringSelectMenuInteraction,
+  interaction: PressInteraction,
+  io: Responder,
   ctx: PressContext,
 ): Promise<{ command: string; result: Answered }> {
-  const request = requestOf(interaction.customId, interaction.isStringSelectMenu() ? interaction.values : []);
+  const { customId, values } = pressedOf(interaction);
+  const request = requestOf(customId, values);
   if (request === undefined || !ctx.known(request.command)) {
     const stale = ctx.words(true).then((voice) => errorReply(voice.t(STALE_ID)));
-    const result = await answer(interaction, stale, 'update', ctx.deferAfterMs, ctx.markdown, ctx.words);
+    const result = await answer(io, stale, 'update', ctx.deferAfterMs, ctx.markdown, ctx.words);
     return { command: 'unknown', result };
   }
   const pending = ctx.run(ctx.invocation(request.command, request.text));
-  const result = await answer(interaction, pending, modeOf(interaction), ctx.deferAfterMs, ctx.markdown, ctx.words);
+  const result = await answer(io, pending, modeOf(interaction), ctx.deferAfterMs, ctx.markdown, ctx.words);
   return { command: request.command, result };
 }

@@ -110,6 +110,8 @@ export function slashCommandJson(command: Command, words: DefinitionWords = {}):
         .setDescriptionLocalizations(localized)
         .setRequired(spec.required === true)
         .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement));
+    } else if (spec.type === 'boolean') {
+      builder.addBooleanOption((o) => o.setName(spec.name).setDescription(text).setDescriptionLocalizations(localized).setRequired(spec.required === true));
     } else if (spec.type === 'integer') {
       builder.addIntegerOption((o) => {
         o.setName(spec.name).setDescription(text).setDescriptionLocalizations(localized).setRequired(spec.required === true);

@@ -4,19 +4,12 @@
  * the rest as follow-ups, paging and actions as components of the last,
  * errors ephemeral, and `allowed_mentions` empty on every single message.
  */
-import {
-  MessageFlags,
-  type APIEmbed,
-  type ChatInputCommandInteraction,
-  type InteractionReplyOptions,
-  type InteractionUpdateOptions,
-  type MessageComponentInteraction,
-  type MessageMentionOptions,
-} from 'discord.js';
+import { InteractionResponseType, MessageFlags } from 'discord.js';
 import { defaultVoice, type Voice } from '../../src/i18n/voice.js';
 import type { Reply } from '../../src/rich/model.js';
-import type { ActionRow } from './actions.js';
-import { renderDiscordReply, type DiscordMessage, type MarkdownContext } from './render.js';
+import type { DiscordMessage, MarkdownContext } from './render.js';
+import { renderReply } from './render-cache.js';
+import type { AnswerBody, Responder } from './responder.js';
 import { noMentions } from './send.js';
 
 /**
@@ -36,9 +29,6 @@ export interface Answered {
   readonly updated?: boolean;
 }
 
-/** An interaction that can be answered with messages. */
-export type Answerable = ChatInputCommandInteraction | MessageComponentInteraction;
-
 /** The voice of the words the adapter adds to a reply; `own`: the reply is one only the invoker sees (a refusal). */
 export type WordsOf = (own: boolean) => Promise<Voice>;
 
@@ -57,40 +47,40 @@ async function within(pending: Promise<Reply>, ms: number): Promise<Reply | type
   }
 }
 
-/** A message body for discord.js; every body carries the empty allowed mentions. */
-function body(m: DiscordMessage): { content?: string; embeds?: APIEmbed[]; components?: ActionRow[]; allowedMentions: MessageMentionOptions } {
-  return {
-    ...(m.content === undefined ? {} : { content: m.content }),
-    ...(m.embeds === undefined ? {} : { embeds: [...m.embeds] }),
-    ...(m.components === undefined ? {} : { components: [...m.components] }),
-    allowedMentions: noMentions(),
-  };
-}
+/** A message body; every body carries the empty allowed mentions, and the ephemeral flag when `flags` says so. */
+const body = (m: DiscordMessage, flags?: number): AnswerBody => ({
+  ...(m.content === undefined ? {} : { content: m.content }),
+  ...(m.embeds === undefined ? {} : { embeds: m.embeds }),
+  ...(m.components === undefined ? {} : { components: m.components }),
+  allowed_mentions: noMentions(),
+  ...(flags === undefined ? {} : { flags }),
+});
 
 /** Replace the whole message: every field is set, so nothing of the old one stays. */
-const replacement = (m: DiscordMessage): InteractionUpdateOptions => ({
+const replacement = (m: DiscordMessage): AnswerBody => ({
   content: m.content ?? '',
-  embeds: [...(m.embeds ?? [])],
-  components: [...(m.components ?? [])],
-  allowedMentions: noMentions(),
+  embeds: m.embeds ?? [],
+  components: m.components ?? [],
+  allowed_mentions: noMentions(),
 });
 
 /** Acknowledges a slow interaction: a silent deferred update, or a "thinking…" reply (private when it must be). */
-async function defer(interaction: Answerable, mode: AnswerMode): Promise<void> {
-  if (mode === 'update' && interaction.isMessageComponent()) await interaction.deferUpdate();
-  else if (mode === 'private') await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  else await interaction.deferReply();
+async function defer(io: Responder, mode: AnswerMode): Promise<void> {
+  if (mode === 'update') await io.respond({ type: InteractionResponseType.DeferredMessageUpdate });
+  else if (mode === 'private') await io.respond({ type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } });
+  else await io.respond({ type: InteractionResponseType.DeferredChannelMessageWithSource });
 }
 
 /**
- * Answers `interaction` with the reply `pending` resolves to. When it takes
- * longer than `deferAfterMs`, the interaction is deferred first (a public
- * "thinking…" for commands, a silent acknowledgement for an update, a
- * private "thinking…" for a press on a channel post). The words the adapter
- * adds (paging, the actions menu) are in the language `words` gives.
+ * Answers an interaction through `io` with the reply `pending` resolves to.
+ * When it takes longer than `deferAfterMs`, the interaction is deferred
+ * first (a public "thinking…" for commands, a silent acknowledgement for an
+ * update, a private "thinking…" for a press on a channel post). The words
+ * the adapter adds (paging, the actions menu) are in the language `words`
+ * gives. `update` is for presses only: it replaces the message pressed.
  */
 export async function answer(
-  interaction: Answerable,
+  io: Responder,
   pending: Promise<Reply>,
   mode: AnswerMode,
   deferAfterMs: number,
@@ -100,34 +90,34 @@ export async function answer(
   let reply = await within(pending, deferAfterMs);
   let deferred = false;
   if (reply === LATE) {
-    await defer(interaction, mode);
+    await defer(io, mode);
     deferred = true;
     reply = await pending;
   }
   const voice = (await words?.(reply.ephemeral === true)) ?? markdown.voice ?? defaultVoice();
-  const rendered = renderDiscordReply(reply, { ...markdown, voice });
+  const rendered = renderReply(reply, { ...markdown, voice });
   const empty = nothing(voice);
   const messages = rendered.length > 0 ? rendered : [empty];
   const ephemeral = reply.ephemeral === true || mode === 'private';
-  const flags = ephemeral ? { flags: MessageFlags.Ephemeral as const } : {};
+  const flags = ephemeral ? MessageFlags.Ephemeral : undefined;
   const [first = empty, ...rest] = messages;
-  const update = mode === 'update' && interaction.isMessageComponent() && !ephemeral;
+  const update = mode === 'update' && !ephemeral;
 
   if (update) {
-    if (deferred) await interaction.editReply(replacement(first));
-    else await interaction.update(replacement(first));
+    if (deferred) await io.editOriginal(replacement(first));
+    else await io.respond({ type: InteractionResponseType.UpdateMessage, data: replacement(first) });
   } else if (!deferred) {
-    await interaction.reply({ ...body(first), ...flags } satisfies InteractionReplyOptions);
+    await io.respond({ type: InteractionResponseType.ChannelMessageWithSource, data: body(first, flags) });
   } else if (mode === 'update') {
     // After a silent acknowledgement of a press, an answer is a new (here: private) message.
-    await interaction.followUp({ ...body(first), ...flags });
+    await io.followUp(body(first, flags));
   } else if (ephemeral && mode === 'reply') {
     // A deferred response is public; an error must not be: drop it and answer privately.
-    await interaction.deleteReply();
-    await interaction.followUp({ ...body(first), ...flags });
+    await io.deleteOriginal();
+    await io.followUp(body(first, flags));
   } else {
-    await interaction.editReply(body(first));
+    await io.editOriginal(body(first));
   }
-  for (const m of rest) await interaction.followUp({ ...body(m), ...flags });
+  for (const m of rest) await io.followUp(body(m, flags));
   return { deferred, messages: messages.length, updated: update };
 }

@@ -4,6 +4,9 @@
  * Discord's answers to the scheduler's `SendResult`.
  */
 import { REST, Routes, type RateLimitData } from 'discord.js';
+import type { SendResult } from '../../src/adapter.js';
+import type { ChatRef } from '../../src/chat.js';
+import { sendResultOf } from './classify.js';
 import type { DiscordMessage } from './render.js';
 
 export { FORBIDDEN_CODES, GONE_CODES, describeError, sendResultOf } from './classify.js';
@@ -55,9 +58,62 @@ export function createDiscordRest(options: DiscordRestOptions): REST {
   return rest.setToken(options.token);
 }
 
+/** What the adapter's REST clients are made from. */
+export interface AdapterRestOptions {
+  readonly token: string;
+  readonly apiUrl?: string;
+  readonly maxRateLimitWaitMs?: number;
+  readonly requestTimeoutMs?: number;
+}
+
+/**
+ * The adapter's REST clients: `reminders` (each post tried once), `control`
+ * (idempotent calls: registration's PUT, look-ups; retried), and `replies`
+ * for interaction answers, set up as discord.js's own client sets up its
+ * REST (interaction routes need no bot token: the interaction's is in the URL).
+ */
+export function adapterRests(options: AdapterRestOptions): { reminders: REST; control: REST; replies: REST } {
+  const common = {
+    token: options.token,
+    ...(options.apiUrl === undefined ? {} : { apiUrl: options.apiUrl }),
+    ...(options.maxRateLimitWaitMs === undefined ? {} : { maxRateLimitWaitMs: options.maxRateLimitWaitMs }),
+    ...(options.requestTimeoutMs === undefined ? {} : { timeoutMs: options.requestTimeoutMs }),
+  };
+  return {
+    reminders: createDiscordRest(common),
+    control: createDiscordRest({ ...common, retries: 2 }),
+    replies: new REST(options.apiUrl === undefined ? {} : { api: options.apiUrl }),
+  };
+}
+
 /** Posts one message body to a channel, never pinging anyone. */
 export async function postToChannel(rest: REST, channelId: string, message: DiscordMessage): Promise<void> {
   await rest.post(Routes.channelMessages(channelId), {
     body: { ...message, allowed_mentions: noMentions() },
   });
+}
+
+/** What the sender hears of each part. */
+export interface PartsObserver {
+  posted(): void;
+  failed(index: number, error: unknown, result: SendResult): void;
+}
+
+/**
+ * Posts a reminder's parts in order, as the scheduler's outcome. A later
+ * part failing after the first went out is reported only when the chat is
+ * gone, so a retry does not post the first part twice.
+ */
+export async function postParts(rest: REST, target: ChatRef, parts: readonly DiscordMessage[], seen: PartsObserver): Promise<SendResult> {
+  for (const [index, part] of parts.entries()) {
+    try {
+      await postToChannel(rest, target.chatId, part);
+      seen.posted();
+    } catch (error: unknown) {
+      const result = sendResultOf(error);
+      seen.failed(index, error, result);
+      return index === 0 || result.kind === 'gone' ? result : { kind: 'sent' };
+    }
+  }
+  return { kind: 'sent' };
 }

@@ -7,7 +7,7 @@ import type { Campaign } from '../content/campaign.js';
 import type { Voice } from '../i18n/voice.js';
 import type { Block, Span } from '../rich/model.js';
 import { flaggedProblemBlocks } from './posting.js';
-import { isReply, parseTimeAndZoneIn, readTimeAndZone, TIME_AND_ZONE_OPTIONS, zoneText } from './subscribe.js';
+import { eventsSettingsBlocks, isReply, parseTimeAndZoneIn, readTimeAndZone, TIME_AND_ZONE_OPTIONS, zoneText } from './subscribe.js';
 import type { Command } from './types.js';
 
 /** The words of a rich message in italics, its commands as they are. */
@@ -23,6 +23,7 @@ function describe(voice: Voice, campaign: Campaign, settings: ChatSettings | und
       ? paragraph(...voice.rich('settings-on', { time, zone, upcoming: command('/upcoming'), unsubscribe: command('/unsubscribe') }))
       : paragraph(...voice.rich('settings-off', { time, zone, subscribe: command('/subscribe') })),
     ...(settings?.subscribed === true ? flaggedProblemBlocks(voice, settings.postingProblem) : []),
+    ...eventsSettingsBlocks(voice, settings),
   ];
 }
 

@@ -30,8 +30,11 @@ export type ChoiceSource = 'statements' | 'organizations' | 'countries' | 'topic
  */
 export interface OptionSpec {
   readonly name: string;
-  /** `channel`: a channel of the same server, picked in the platform's UI (Discord only). */
-  readonly type: 'string' | 'integer' | 'channel';
+  /**
+   * `channel`: a channel of the same server, picked in the platform's UI (Discord only).
+   * `boolean`: a yes/no picked in the platform's UI (Discord's True/False); its value reaches `run` as `'true'` or `'false'`.
+   */
+  readonly type: 'string' | 'integer' | 'channel' | 'boolean';
   /** Offered only on these platforms (default: everywhere). */
   readonly platforms?: readonly Platform[];
   readonly required?: boolean;
@@ -72,6 +75,12 @@ export interface Invocation {
    * sending anything. Given by adapters that can tell; resolved lazily.
    */
   readonly checkPosting?: (targetId?: string) => Promise<PostingProblem | undefined>;
+  /**
+   * Discord: asks whether the bot may keep scheduled events in this chat's
+   * server (`/subscribe events:`), without changing anything. Given by
+   * adapters that can tell; resolved lazily; undefined when it may.
+   */
+  readonly checkScheduledEvents?: () => Promise<PostingProblem | undefined>;
 }
 
 /** Read-only context a command runs with. */

@@ -43,6 +43,20 @@ export interface ChatSettings {
    * and the next reminder tries again; cleared by the next successful post.
    */
   readonly postingProblem?: PostingProblemFlag;
+  /**
+   * Discord only (`/subscribe events:`): whether the bot keeps the server's
+   * scheduled events for the coming anniversaries, and why it could not the
+   * last time it tried (missing rights), cleared by its next success.
+   */
+  readonly discordEvents?: DiscordEventsSetting;
+}
+
+/** What a chat chose about its Discord server's scheduled events. */
+export interface DiscordEventsSetting {
+  /** True while the server's Events list the coming anniversaries (the chat must be subscribed too). */
+  readonly on: boolean;
+  /** Set when Discord refused to make or change them (the bot lacks a permission). */
+  readonly problem?: PostingProblemFlag;
 }
 
 /** A refused reminder, as kept with the chat: the platform's reason and when it was first seen (ISO). */

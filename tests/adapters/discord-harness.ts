@@ -4,6 +4,7 @@
  */
 import { createDiscordAdapter, type DiscordAdapter, type DiscordAdapterOptions, type InteractionOutcome } from '../../adapters/discord/index.js';
 import { Dispatcher } from '../../src/commands/dispatch.js';
+import { startHttpServer, type HttpServer } from '../../src/http/server.js';
 import type { Command, Services } from '../../src/commands/types.js';
 import { createLogger } from '../../src/log.js';
 import {
@@ -32,6 +33,8 @@ export interface DiscordRig {
   answered(h: InteractionHandle): Promise<InteractionOutcome>;
   /** The messages the interaction left in its channel, oldest first. */
   shown(h: InteractionHandle): MessageRecord[];
+  /** In HTTP interactions mode: the HTTP server the interactions endpoint is on (with `/readyz`). */
+  readonly http?: HttpServer;
   /** Runs a slash command as `who` and resolves with what the answer shows and what can be pressed under it. */
   converse(input: SlashCommandInput, who?: Speaker): Promise<DiscordTurn>;
   close(): Promise<void>;
@@ -123,6 +126,26 @@ export interface DiscordRigOptions {
   /** The test guild's `preferred_locale` (sent as `guild_locale`); default `en-US`. */
   readonly guildLocale?: string;
   readonly adapter?: Partial<Pick<DiscordAdapterOptions, 'deferAfterMs' | 'log'>>;
+  /**
+   * HTTP interactions mode: the adapter gets the fake's public key, its route
+   * is served by the project's HTTP server, and that URL is saved as the
+   * fake's Interactions Endpoint URL (checked as Discord checks it), so every
+   * interaction arrives over HTTP and no gateway is opened.
+   */
+  readonly http?: boolean;
+}
+
+/** Serves the adapter's interactions route and saves it as the fake's endpoint URL. */
+async function serveInteractions(dc: FakeDiscord, adapter: DiscordAdapter): Promise<HttpServer> {
+  const route = adapter.interactionsRoute();
+  if (!route) throw new Error('the adapter has no interactions route (no public key)');
+  const server = await startHttpServer({
+    port: 0, host: '127.0.0.1', routes: { [route.path]: route.handler },
+    readiness: { discord: async () => (adapter.ready() ? undefined : adapter.notReadyReason() ?? 'not ready') },
+  });
+  const check = await dc.setInteractionsEndpoint(`http://127.0.0.1:${server.port}${route.path}`);
+  if (!check.ok) { await server.close(); throw new Error(`the fake refused the interactions endpoint: ${check.reason ?? ''}`); }
+  return server;
 }
 
 /** Starts the fake, the core and the adapter (commands registered in guild G). */
@@ -140,16 +163,24 @@ export async function startDiscordRig(options: DiscordRigOptions = {}): Promise<
     token: dc.token, applicationId: dc.applicationId, guildId: G, apiUrl: dc.restApi, services, languages: dispatcher,
     log: createLogger({ level: 'silent' }),
     ...options.adapter,
+    ...(options.http ? { publicKey: dc.publicKey } : {}),
     observe: (o) => { done.set(o.interactionId, o); waiting.get(o.interactionId)?.(o); },
   });
   await adapter.start((inv) => dispatcher.dispatch(inv));
-  const answered = (h: InteractionHandle): Promise<InteractionOutcome> =>
+  const http = options.http ? await serveInteractions(dc, adapter) : undefined;
+  const observed = (h: InteractionHandle): Promise<InteractionOutcome> =>
     new Promise((resolve) => { const o = done.get(h.id); if (o) resolve(o); else waiting.set(h.id, resolve); });
+  // Over HTTP the first answer is the response to Discord's request: the adapter may be done before the fake has read it.
+  const answered = async (h: InteractionHandle): Promise<InteractionOutcome> => {
+    const outcome = await observed(h);
+    if (http && outcome.ok) await dc.waitFor(() => h.responses().some((r) => r.kind === 'callback'), { what: `the HTTP answer to ${h.id}` });
+    return outcome;
+  };
   const shown = (h: InteractionHandle): MessageRecord[] => dc.channelMessages(String(h.payload.channel_id)).filter((m) => m.interactionId === h.id);
   return {
-    dc, adapter, services, answered, shown,
+    dc, adapter, services, answered, shown, ...(http ? { http } : {}),
     converse: conversation(dc, answered, shown),
-    close: async () => { await adapter.stop(); await dc.close(); },
+    close: async () => { await adapter.stop(); await http?.close(); await dc.close(); },
   };
 }
 

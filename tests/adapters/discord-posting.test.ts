@@ -163,7 +163,7 @@ describe('discord doctor', () => {
     const dc = await fake();
     const { adapter: fresh } = await adapterOn(dc, false);
     const before = await fresh.doctor();
-    expect(before.map((f) => [f.check, f.ok])).toEqual([['token', true], ['application', true], ['gateway', true], ['commands', false]]);
+    expect(before.map((f) => [f.check, f.ok])).toEqual([['token', true], ['application', true], ['interactions', true], ['gateway', true], ['commands', false]]);
     expect(before.find((f) => f.check === 'commands')?.detail).toMatch(/placard register/);
     expect(writes(dc)).toEqual([]);
 

@@ -18,7 +18,9 @@ import { FakeState, type RegisteredCommand } from './state.js';
 import { FakeGateway } from './gateway.js';
 import { RestServer } from './rest.js';
 import { channelRoutes } from './routes-channels.js';
-import { interactionRoutes } from './routes-interactions.js';
+import { FakeScheduledEvents } from './routes-scheduled-events.js';
+import { interactionCallbacks, interactionRoutes } from './routes-interactions.js';
+import { ApplicationKeys, HttpInteractions, type EndpointCheck, type SignedHeaders } from './http-interactions.js';
 import { toFault } from './ratelimit.js';
 import { pressOn, pressablesOf, type PressInput, type Pressable } from './components.js';
 import {
@@ -45,6 +47,9 @@ export type { AutocompleteInput, CommandOptionInput, ComponentInput, Interaction
 export { DEFAULT_USER } from './interactions.js';
 export { pressablesOf, type PressInput, type Pressable } from './components.js';
 export type { RegisteredCommand } from './state.js';
+export type { FakeScheduledEvents } from './routes-scheduled-events.js';
+export { EventStatus, type ScheduledEventState } from './scheduled-events.js';
+export type { EndpointCheck, SignedHeaders } from './http-interactions.js';
 
 /** A running fake. */
 export interface FakeDiscord {
@@ -59,6 +64,18 @@ export interface FakeDiscord {
   readonly commandRegistrations: readonly CommandRegistration[];
   /** Every REST request, in order. */
   readonly requests: readonly RequestRecord[];
+  /** The application's Ed25519 public key, hex (the Developer Portal's "Public Key"): `DISCORD_PUBLIC_KEY`. */
+  readonly publicKey: string;
+  /**
+   * Save an Interactions Endpoint URL, checked as Discord checks it (a signed
+   * PING must get `{type: 1}`, a badly signed request 401). Once saved,
+   * interactions are POSTed there instead of going over the gateway.
+   */
+  setInteractionsEndpoint(url: string): Promise<EndpointCheck>;
+  /** Requests sent to the interactions endpoint so far (the URL checks too): interaction type and the status answered. */
+  readonly endpointRequests: readonly { readonly type: number; readonly status: number }[];
+  /** Signing headers for a body, as Discord would send them (`timestamp` in unix seconds, default now). */
+  signInteraction(body: string, timestamp?: string): SignedHeaders;
   /** Commands currently registered (global, or for one guild). */
   commands(guildId?: string): RegisteredCommand[];
   /** Dispatch a slash command; the returned handle collects its answers. */
@@ -105,6 +122,10 @@ export interface FakeDiscord {
   waitForMessage(channelId: string, predicate?: (m: MessageRecord) => boolean, options?: WaitOptions): Promise<MessageRecord>;
   /** Resolve once a gateway session is connected (identified or resumed). */
   waitForGateway(options?: WaitOptions): Promise<void>;
+  /** The guilds' scheduled events (`/guilds/:id/scheduled-events`) and the clock their statuses follow. */
+  readonly scheduledEvents: FakeScheduledEvents;
+  /** Give the bot a role with these guild-level permissions (decimal bitfield), replacing the one given before. */
+  setBotPermissions(guildId: string, permissions: string): void;
   close(): Promise<void>;
 }
 
@@ -124,19 +145,26 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     applicationFlags: options.applicationFlags ?? 0,
     resumeUrl: () => `ws://127.0.0.1:${port}/gateway-resume`,
   });
+  const timing = { state, interactionTimeoutMs: options.interactionTimeoutMs ?? 3000, tokenLifetimeMs: options.tokenLifetimeMs ?? 15 * 60_000 };
+  const callbacks = interactionCallbacks(timing);
+  const keys = new ApplicationKeys();
+  const http = new HttpInteractions(state, keys, callbacks, timing.interactionTimeoutMs);
+  const scheduledEvents = new FakeScheduledEvents(state);
   const rest = new RestServer(
     state,
     [
-      ...channelRoutes({ state, gatewayUrl, applicationFlags: options.applicationFlags ?? 0 }),
-      ...interactionRoutes({
-        state,
-        interactionTimeoutMs: options.interactionTimeoutMs ?? 3000,
-        tokenLifetimeMs: options.tokenLifetimeMs ?? 15 * 60_000,
+      ...channelRoutes({
+        state, gatewayUrl, applicationFlags: options.applicationFlags ?? 0,
+        ...(options.recommendedShards === undefined ? {} : { recommendedShards: options.recommendedShards }),
+        ...(options.maxConcurrency === undefined ? {} : { maxConcurrency: options.maxConcurrency }),
+        publicKey: keys.publicKeyHex, interactionsEndpoint: () => http.url,
       }),
+      ...interactionRoutes(timing, callbacks),
+      ...scheduledEvents.routes(),
     ],
     options.rateLimit ?? { limit: 50, windowMs: 1000 },
   );
-  const driver = new InteractionDriver(state, gateway);
+  const driver = new InteractionDriver(state, gateway, http);
   const server: Server = createServer(rest.handle);
   server.on('upgrade', gateway.handleUpgrade);
   let listening = false;
@@ -169,6 +197,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     applicationId: state.applicationId,
     commandRegistrations: state.registrations,
     requests: state.requests,
+    publicKey: keys.publicKeyHex,
+    setInteractionsEndpoint: (url) => http.setEndpoint(url),
+    endpointRequests: http.sent,
+    signInteraction: (body, timestamp) => keys.sign(body, timestamp),
     commands: (guildId) => [...state.commandsFor(guildId ?? null)],
     slashCommand: (input) => driver.slashCommand(input),
     autocomplete: (input) => driver.autocomplete(input),
@@ -208,6 +240,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     waitForGateway: async (waitOptions) => {
       await state.waitFor(() => gateway.ready, { what: 'a connected gateway session', ...waitOptions });
     },
+    scheduledEvents,
+    setBotPermissions: (guildId, permissions) => scheduledEvents.setBotPermissions(guildId, permissions),
     close: async () => {
       await stop();
       gateway.close();

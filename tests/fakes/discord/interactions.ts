@@ -3,6 +3,7 @@
  * autocomplete, component presses) and the handles tests wait on.
  */
 import type { FakeGateway } from './gateway.js';
+import type { HttpInteractions } from './http-interactions.js';
 import type { ChannelState, FakeState, InteractionState, RegisteredCommand } from './state.js';
 import type { FakeUser, InteractionResponseRecord, MessageRecord, WaitOptions } from './types.js';
 import { DEFAULT_MEMBER_PERMISSIONS } from './types.js';
@@ -90,11 +91,12 @@ function resolveOptions(list: CommandOptionInput[], defs: unknown, focusName?: s
   });
 }
 
-/** Dispatches interactions over the gateway and tracks them in the state. */
+/** Dispatches interactions (over the gateway, or to the interactions endpoint once one is set) and tracks them in the state. */
 export class InteractionDriver {
   constructor(
     private readonly state: FakeState,
     private readonly gateway: FakeGateway,
+    private readonly http?: HttpInteractions,
   ) {}
 
   private findCommand(name: string, guildId: string | null): RegisteredCommand | undefined {
@@ -194,7 +196,9 @@ export class InteractionDriver {
     };
     this.state.interactions.set(id, it);
     this.state.interactionsByToken.set(token, it);
-    this.gateway.dispatch('INTERACTION_CREATE', payload, it.guildId);
+    // As on Discord: with an Interactions Endpoint URL set, interactions go there and not over the gateway.
+    if (this.http?.url !== undefined) this.http.deliver(it);
+    else this.gateway.dispatch('INTERACTION_CREATE', payload, it.guildId);
     this.state.changed();
     return this.handle(it);
   }

@@ -14,6 +14,14 @@ export interface ChannelRoutesEnv {
   state: FakeState;
   gatewayUrl(): string;
   applicationFlags: number;
+  /** Shards recommended by `GET /gateway/bot`. Default 1. */
+  recommendedShards?: number;
+  /** `max_concurrency` of the session start limit. Default 1. */
+  maxConcurrency?: number;
+  /** The application's public key (hex), `verify_key` of `GET /applications/@me`. */
+  publicKey?: string;
+  /** The saved Interactions Endpoint URL, if any (`interactions_endpoint_url`). */
+  interactionsEndpoint?: () => string | undefined;
 }
 
 const unknownChannel = (): RestReply => errorReply(apiError(404, 10003, 'Unknown Channel'));
@@ -54,8 +62,8 @@ export function channelRoutes(env: ChannelRoutesEnv): Route[] {
         status: 200,
         body: {
           url: env.gatewayUrl(),
-          shards: 1,
-          session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+          shards: env.recommendedShards ?? 1,
+          session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: env.maxConcurrency ?? 1 },
         },
       }),
     },
@@ -76,7 +84,8 @@ export function channelRoutes(env: ChannelRoutesEnv): Route[] {
           bot_require_code_grant: false,
           flags: env.applicationFlags,
           bot: botUser(state),
-          verify_key: '0'.repeat(64),
+          verify_key: env.publicKey ?? '0'.repeat(64),
+          interactions_endpoint_url: env.interactionsEndpoint?.() ?? null,
           team: null,
         },
       }),

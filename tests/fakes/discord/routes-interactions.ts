@@ -23,8 +23,8 @@ const ALLOWED: Record<number, number[]> = { 2: [4, 5, 9], 3: [4, 5, 6, 7, 9], 4:
 const asRecord = (v: unknown): Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
-/** The interaction routes (no bot token needed: the interaction token is the credential). */
-export function interactionRoutes(env: InteractionRoutesEnv): Route[] {
+/** The callback and the answer log, shared by the REST route and HTTP interactions. */
+export function interactionCallbacks(env: InteractionRoutesEnv): InteractionCallbacks {
   const { state } = env;
 
   const log = (
@@ -59,12 +59,12 @@ export function interactionRoutes(env: InteractionRoutesEnv): Route[] {
     return reply;
   };
 
-  const callback = (id: string, token: string, body: unknown, withResponse: boolean, files: AttachmentRecord[]): RestReply => {
+  const callback = (id: string, token: string, body: unknown, withResponse: boolean, files: AttachmentRecord[], via?: 'http-response'): RestReply => {
     const it = state.interactions.get(id);
     if (!it || it.token !== token) return errorReply(apiError(404, 10062, 'Unknown interaction'));
     const b = asRecord(body);
     const type = typeof b.type === 'number' ? b.type : -1;
-    const extra: Partial<InteractionResponseRecord> = { callbackType: type };
+    const extra: Partial<InteractionResponseRecord> = { callbackType: type, ...(via === undefined ? {} : { via }) };
     const fail = (reply: RestReply): RestReply => log(it, 'callback', reply, body, extra);
     if (it.acknowledgedAt !== null) {
       return fail(errorReply(apiError(400, 40060, 'Interaction has already been acknowledged.')));
@@ -132,6 +132,25 @@ export function interactionRoutes(env: InteractionRoutesEnv): Route[] {
       : { status: 204 };
     return log(it, 'callback', reply, body, extra);
   };
+
+  return { callback, log };
+}
+
+/** How an interaction's answers are taken: the initial callback, and the log every answer is recorded in. */
+export interface InteractionCallbacks {
+  /**
+   * Take an interaction response (from `POST …/callback`, or from the body of
+   * the answer to an HTTP interaction when `via` is `http-response`).
+   */
+  callback(id: string, token: string, body: unknown, withResponse: boolean, files: AttachmentRecord[], via?: 'http-response'): RestReply;
+  /** Record an answer (or a failed one) to an interaction. */
+  log(it: InteractionState, kind: InteractionResponseRecord['kind'], reply: RestReply, body: unknown, extra?: Partial<InteractionResponseRecord>): RestReply;
+}
+
+/** The interaction routes (no bot token needed: the interaction token is the credential). */
+export function interactionRoutes(env: InteractionRoutesEnv, callbacks: InteractionCallbacks = interactionCallbacks(env)): Route[] {
+  const { state } = env;
+  const { callback, log } = callbacks;
 
   /** The interaction behind an interaction webhook, or the error to answer. */
   const webhook = (app: string, token: string): InteractionState | RestReply => {

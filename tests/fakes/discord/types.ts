@@ -65,6 +65,10 @@ export interface FakeDiscordOptions {
   heartbeatIntervalMs?: number;
   /** Per-bucket rate limit, announced in `X-RateLimit-*` headers and enforced with 429. Default 50 per 1000 ms. */
   rateLimit?: { limit: number; windowMs: number };
+  /** `shards` that `GET /gateway/bot` recommends (what discord.js's `shards: 'auto'` runs). Default 1. */
+  recommendedShards?: number;
+  /** `session_start_limit.max_concurrency` of `GET /gateway/bot`: shards that may IDENTIFY together (discord.js waits 5 s between buckets). Default 1. */
+  maxConcurrency?: number;
   /** Accept privileged intents (GUILD_MEMBERS, GUILD_PRESENCES, MESSAGE_CONTENT). Default false: IDENTIFY with them closes 4014. */
   privilegedIntents?: boolean;
 }
@@ -167,6 +171,8 @@ export interface InteractionResponseRecord {
   allowedMentions: unknown;
   /** Autocomplete choices (callback type 8). */
   choices?: unknown[];
+  /** `http-response`: the callback was the body of the bot's answer to an HTTP interaction (not `POST …/callback`). */
+  via?: 'http-response';
   /** Raw request body (JSON, or `payload_json` of a multipart body). */
   body: unknown;
 }
