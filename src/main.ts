@@ -10,10 +10,11 @@ import { startHttpServer, type ReadinessCheck } from './http/server.js';
 import { createPlatforms } from './platforms.js';
 import type { Logger } from './log.js';
 import { Metrics } from './metrics.js';
-import { Scheduler } from './schedule/scheduler.js';
+import { Scheduler, type SchedulerOptions } from './schedule/scheduler.js';
 import { buildSite } from '../adapters/web/index.js';
 import { siteHandler } from './site/serve.js';
 import { sharedTranslator } from './i18n/translator.js';
+import { readTestTuning, TEST_TUNING_VARIABLE } from './test-tuning.js';
 
 /** A running `serve`. */
 export interface Served {
@@ -45,6 +46,9 @@ export async function serve(config: Config, log: Logger): Promise<Served> {
   const http = await startHttpServer({ port: config.httpPort, readiness, routes, metrics: () => metrics.expose(), site: siteHandler(siteFiles) });
   for (const adapter of adapters) await adapter.start((invocation) => core.dispatcher.dispatch(invocation));
 
+  // Test-only (tests/scale): a faster tick, shorter leases; never set in production.
+  const tuning = readTestTuning();
+  if (tuning) log.warn({ tuning }, `${TEST_TUNING_VARIABLE} is set: test-only tuning in effect`);
   const scheduler = new Scheduler({
     campaign: core.campaign, store: core.store, catchUpHours: config.catchUpHours, log: log.child({ component: 'reminders' }),
     ...(core.services.translator === undefined ? {} : { translator: core.services.translator }),
@@ -53,15 +57,19 @@ export async function serve(config: Config, log: Logger): Promise<Served> {
       metrics.sends.inc({ platform, result });
       if (result === 'sent' && lateMs !== undefined) metrics.reminderLag.observe(lateMs / 1000);
     },
+    ...(tuning?.scheduler as Partial<SchedulerOptions> | undefined),
   });
   metrics.watchFanOut(() => scheduler.counters.fanOut);
-  if (adapters.length > 0) scheduler.start();
+  let ticker: NodeJS.Timeout | undefined;
+  if (adapters.length > 0 && tuning?.tickEveryMs !== undefined) ticker = setInterval(() => void scheduler.tick(), tuning.tickEveryMs);
+  else if (adapters.length > 0) scheduler.start();
   log.info({ port: http.port, adapters: adapters.map((a) => a.name) }, 'serving');
 
   return {
     httpPort: http.port,
     async stop() {
       // First no new reminders, then no new updates; sends in flight finish; then the store closes.
+      clearInterval(ticker);
       await scheduler.stop();
       await Promise.allSettled(adapters.map((a) => a.stop()));
       await http.close();

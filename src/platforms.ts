@@ -9,6 +9,7 @@ import type { Services } from './commands/types.js';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
 import type { RouteHandler } from './http/server.js';
+import { readTestTuning } from './test-tuning.js';
 
 /** The configured adapters (not started) and the HTTP routes they serve. */
 export interface Platforms {
@@ -25,15 +26,22 @@ export async function createPlatforms(config: Config, services: Services, log: L
   const adapters: Adapter[] = [];
   const routes: Record<string, RouteHandler> = {};
   if (config.telegram) {
-    const { TelegramAdapter } = await import('../adapters/telegram/adapter.js');
-    const telegram = new TelegramAdapter({ ...config.telegram, services, ...words, log: log.child({ adapter: 'telegram' }) });
+    const { TelegramAdapter, TELEGRAM_LIMITS } = await import('../adapters/telegram/adapter.js');
+    // Test-only (tests/scale): the pacer's limit in all, scaled together with the fake's.
+    const perSecond = readTestTuning()?.telegramPerSecond;
+    const limits = perSecond === undefined ? {} : { limits: { ...TELEGRAM_LIMITS, global: { count: perSecond, perMs: 1000 } } };
+    const telegram = new TelegramAdapter({ ...config.telegram, ...limits, services, ...words, log: log.child({ adapter: 'telegram' }) });
     const hook = telegram.webhookRoute();
     if (hook) routes[hook.path] = hook.handler;
     adapters.push(telegram);
   }
   if (config.discord) {
     const { DiscordAdapter } = await import('../adapters/discord/adapter.js');
-    adapters.push(new DiscordAdapter({ ...config.discord, services, ...words, log: log.child({ adapter: 'discord' }) }));
+    const discord = new DiscordAdapter({ ...config.discord, services, ...words, log: log.child({ adapter: 'discord' }) });
+    // With DISCORD_PUBLIC_KEY: interactions come over HTTP (`POST /discord/interactions`) instead of the gateway.
+    const interactions = discord.interactionsRoute();
+    if (interactions) routes[interactions.path] = interactions.handler;
+    adapters.push(discord);
   }
   if (config.matrix) {
     const { MatrixAdapter } = await import('../adapters/matrix/adapter.js');

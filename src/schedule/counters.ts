@@ -32,6 +32,8 @@ export interface ReminderCounters {
   alreadyDelivered: number;
   /** Claimed by another process or instance at the time. */
   claimedElsewhere: number;
+  /** Left to the instance that drives their platform's fan-out (this one did not hold the lease). */
+  standby: number;
   /** Skipped: no adapter for the chat's platform in this process. */
   noAdapter: number;
   /** Skipped: the chat unsubscribed or moved to another time since the list was read. */
@@ -64,7 +66,7 @@ export interface ReminderCounters {
 /** Fresh counters, all zero. */
 export function newReminderCounters(): ReminderCounters {
   return {
-    ticks: 0, overlapping: 0, nearTicks: 0, tickErrors: 0, sent: 0, alreadyDelivered: 0, claimedElsewhere: 0,
+    ticks: 0, overlapping: 0, nearTicks: 0, tickErrors: 0, sent: 0, alreadyDelivered: 0, claimedElsewhere: 0, standby: 0,
     noAdapter: 0, changed: 0, gone: 0, forbidden: 0, paused: 0, ambiguous: 0, markerRetries: 0, migrated: 0, retries: 0, deferred: 0, failed: 0, missed: 0, errors: 0,
     fanOut: { running: false, total: 0, sent: 0, failed: 0, pending: 0 },
   };

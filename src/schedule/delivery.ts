@@ -2,14 +2,17 @@
  * Exactly-once delivery of one reminder to one chat, across restarts,
  * instances and ordinary faults. The delivery key is `platform:chatId:eventId:year`:
  *
- * 1. a permanent marker in `delivered` → nothing to do;
- * 2. `store.claim(key, leaseMs)` — a short lease, taken just before sending;
- *    only the winner goes on (and re-checks the marker, which a finished
- *    sender may have written between 1 and 2);
- * 3. the chat's settings are re-read: unsubscribed or moved to another slot
- *    since the list was loaded → release, skip;
- * 4. send, bounded in time, the claim renewed while it is in flight;
+ * 1. `store.claimUnlessDone` — in one round trip: nothing to do when the
+ *    permanent marker in `delivered` is there; else a claim with a short
+ *    lease, taken just before sending (only the winner goes on), and the
+ *    chat's settings as they are now;
+ * 2. unsubscribed or moved to another slot since the list was loaded →
+ *    release, skip;
+ * 3. send, bounded in time, the claim renewed while it is in flight — only
+ *    while this instance drives the platform (`mayStart`, the fan-out lease);
  *    `sent` → the marker is written until it sticks (ledger.ts).
+ *
+ * So the common case costs two store operations: the claim and the marker.
  *
  * What each SendResult does (see src/adapter.ts):
  * - `gone` ends the subscription; `migrated` moves it and sends under the new id;
@@ -28,18 +31,15 @@
  */
 import type { Adapter, SendResult } from '../adapter.js';
 import type { ChatRef } from '../chat.js';
-import type { Language } from '../i18n/languages.js';
-import type { Logger } from '../log.js';
 import { chatForLog } from '../log-privacy.js';
-import type { Action, RichMessage } from '../rich/model.js';
-import { flagPostingProblem, forgetChat, moveChat, readChatSettings } from '../store/chat-settings.js';
-import type { ReminderCounters } from './counters.js';
-import { slotKey, type DueReminder } from './due.js';
-import type { PlatformGates } from './gates.js';
-import { claimDelivery, DELIVERED, deliveryKey, whileRenewing, withTimeout, writeMarkerUntilStuck, type DeliveredMarker, type HeldClaim, type LedgerContext } from './ledger.js';
-import { chatLanguage, slotOf, type SlotDefaults, type Subscriber } from './subscriptions.js';
+import { flagPostingProblem, forgetChat, moveChat, type ChatSettings } from '../store/chat-settings.js';
+import type { DeliveryContext, DeliveryJob, DeliveryOutcome } from './delivery-types.js';
+import { slotKey } from './due.js';
+import { claimDelivery, DELIVERED, deliveryKey, whileRenewing, withTimeout, writeMarkerUntilStuck, type DeliveredMarker, type HeldClaim } from './ledger.js';
+import { chatLanguage, slotOf } from './subscriptions.js';
 
 export { DEFAULT_LEASE_MS, DELIVERED, deliveryKey, MARKER_TTL_MS, type DeliveredMarker, type HeldClaim } from './ledger.js';
+export type { DeliveryContext, DeliveryJob, DeliveryOutcome, SendObservation } from './delivery-types.js';
 
 /** Default bound of one adapter send, when the adapter's own request timeout did not answer first. */
 export const DEFAULT_SEND_TIMEOUT_MS = 30_000;
@@ -49,56 +49,6 @@ export const PAUSE_MS = 60_000;
 
 /** Retry-after waits honoured for one send before it is left to a later tick. */
 const MAX_RETRY_AFTER_WAITS = 5;
-
-/** One reminder to one chat. */
-export interface DeliveryJob {
-  readonly chat: Subscriber;
-  readonly reminder: DueReminder;
-  readonly message: RichMessage;
-  /** Buttons under the reminder (the related demands, the editors' notes). */
-  readonly actions?: readonly Action[];
-  /** The same reminder in another language: sent instead when the chat's language changed since the list was read. */
-  readonly reminderIn?: (language: Language) => Pick<DeliveryJob, 'message' | 'actions'>;
-}
-
-/** What delivery needs around it. */
-export interface DeliveryContext extends LedgerContext {
-  readonly log: Logger;
-  readonly counters: ReminderCounters;
-  readonly defaults: SlotDefaults;
-  readonly gates: PlatformGates;
-  /** Sends tried for a transient failure, in all. */
-  readonly maxAttempts: number;
-  /** First backoff after a transient failure; doubled each time. */
-  readonly backoffMs: number;
-  /** Bound of one adapter send. */
-  readonly sendTimeoutMs: number;
-  /** Asks for the delivery `key` not to be tried again before `atMs` (a refused post). */
-  readonly retryLater: (key: string, atMs: number) => void;
-  /** How long after a `forbidden` answer the same reminder is tried again. */
-  readonly forbiddenRetryMs: number;
-  /** Told of every send's result (metrics); `lateMs` is how late a sent reminder went out. */
-  readonly observe?: (event: SendObservation) => void;
-}
-
-/** One adapter send, as metrics see it. */
-export interface SendObservation {
-  readonly platform: ChatRef['platform'];
-  readonly result: SendResult['kind'];
-  /** For `sent`: ms since the reminder fell due. */
-  readonly lateMs?: number;
-}
-
-/**
- * How one delivery ended: `sent`; `delivered` (already, by someone); `claimed`
- * (someone else holds it now); `changed` (settings changed, skipped); `gone`;
- * `forbidden` (kept, flagged, tried later); `paused` (the platform's gate
- * closed); `deferred` (rate limited, retry later); `failed` (transient,
- * released: a later tick retries); `rejected` (permanent, marked);
- * `storeError` (the store failed before anything was sent: nothing happened).
- */
-export type DeliveryOutcome =
-  | 'sent' | 'delivered' | 'claimed' | 'changed' | 'gone' | 'forbidden' | 'paused' | 'deferred' | 'failed' | 'rejected' | 'storeError';
 
 /**
  * Delivers one reminder. Never throws: store errors are logged (collapsed per
@@ -130,6 +80,8 @@ class Attempt {
   private chat: Pick<ChatRef, 'platform' | 'chatId' | 'kind'>;
   private target: ChatRef;
   private claimedAt = 0;
+  /** The chat's settings, read with the claim. */
+  private settings: ChatSettings | undefined;
   private flagged = false;
   private failures = 0;
   private waits = 0;
@@ -148,7 +100,7 @@ class Attempt {
     const { ctx } = this;
     const claim = await this.claim();
     if (claim !== 'won') return claim;
-    const settings = await readChatSettings(ctx.store, this.chat);
+    const settings = this.settings;
     if (settings?.subscribed !== true || slotKey(slotOf(settings, ctx.defaults)) !== slotKey(this.job.reminder.slot)) {
       await ctx.store.release(this.key);
       return 'changed';
@@ -161,6 +113,10 @@ class Attempt {
 
   private async run(): Promise<DeliveryOutcome> {
     for (;;) {
+      if (this.ctx.mayStart?.(this.chat.platform) === false) {
+        await this.ctx.store.release(this.key);
+        return 'standby';
+      }
       this.sending = true;
       const result = await whileRenewing(this.ctx, this.key, () => withTimeout(this.ctx.sendTimeoutMs,
         this.adapter.send(this.target, this.job.message, this.job.actions),
@@ -217,7 +173,10 @@ class Attempt {
 
   private async rateLimited(ms: number, scope: 'chat' | 'bot'): Promise<DeliveryOutcome | 'again'> {
     const { ctx } = this;
-    if (scope === 'bot') ctx.gates.close(this.chat.platform, ctx.now() + ms, 'flood', `flood wait ${Math.ceil(ms / 1000)} s`, ctx.now());
+    if (scope === 'bot') {
+      ctx.gates.close(this.chat.platform, ctx.now() + ms, 'flood', `flood wait ${Math.ceil(ms / 1000)} s`, ctx.now());
+      await ctx.shareFlood?.(this.chat.platform, ms).catch(() => undefined);
+    }
     if (++this.waits > MAX_RETRY_AFTER_WAITS || !this.leaseAllows(ms)) {
       await ctx.store.release(this.key);
       ctx.counters.deferred++;
@@ -278,9 +237,11 @@ class Attempt {
 
   /** Claims (or renews) this delivery's key; see {@link claimDelivery}. */
   private async claim(): Promise<'won' | 'delivered' | 'claimed'> {
-    const result = await claimDelivery(this.ctx, this.key, this.held);
-    if (result.outcome === 'won') this.claimedAt = result.wonAt;
-    return result.outcome;
+    const result = await claimDelivery(this.ctx, this.key, this.held, this.chat);
+    if (result.outcome !== 'won') return result.outcome;
+    this.claimedAt = result.wonAt;
+    this.settings = result.settings;
+    return 'won';
   }
 
   /** True when waiting `ms` more still leaves a fifth of the lease for the send itself. */

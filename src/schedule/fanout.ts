@@ -18,14 +18,17 @@ import { voiceOf } from '../i18n/voice.js';
 import { deliver, deliveryKey, type DeliveryContext, type DeliveryJob, type DeliveryOutcome, type HeldClaim } from './delivery.js';
 import { slotKey, type DueReminder } from './due.js';
 import { reminderMessage, type Reminder } from '../present/reminder.js';
+import { drivenHere, dueId, noteComplete, type DrivingLease } from './standby.js';
 import type { SlotGroup } from './subscriptions.js';
+
+export type { DrivingLease } from './standby.js';
 
 /** Outcomes of one tick's fan-out, by kind. */
 export type FanOutTally = Record<DeliveryOutcome | 'noAdapter', number>;
 
 /** An empty tally. */
 export const emptyTally = (): FanOutTally => ({
-  sent: 0, delivered: 0, claimed: 0, changed: 0, gone: 0, forbidden: 0, paused: 0, deferred: 0, failed: 0, rejected: 0, storeError: 0, noAdapter: 0,
+  sent: 0, delivered: 0, claimed: 0, changed: 0, gone: 0, forbidden: 0, paused: 0, deferred: 0, failed: 0, rejected: 0, storeError: 0, standby: 0, noAdapter: 0,
 });
 
 /** A closed gate shorter than this is waited out by the workers; a longer one stops the platform's fan-out for this tick. */
@@ -69,6 +72,10 @@ export interface FanOutInput {
   readonly stopping: () => boolean;
   /** Called after every delivery (progress logging). */
   readonly onProgress: () => void;
+  /** Each platform's fan-out lease; a platform without one is always driven here. */
+  readonly leases?: ReadonlyMap<Platform, DrivingLease>;
+  /** The catch-up window: how long a completion note is kept (standby.ts). */
+  readonly catchUpMs?: number;
 }
 
 /** Sends every due reminder to every chat of its slot on this instance's platforms. */
@@ -88,15 +95,24 @@ export async function fanOut(input: FanOutInput): Promise<FanOutTally> {
   };
 
   // Count first (no allocation per chat), so progress can say how many are pending.
-  let total = 0;
+  const pending = new Map<Platform, Map<string, number>>();
   for (const r of due) {
+    const id = dueId(r);
     for (const chat of bySlot.get(slotKey(r.slot)) ?? []) {
-      if (skip(deliveryKey(chat, r.event.id, r.year))) continue;
-      if (adapters.has(chat.platform)) total++;
-      else tally.noAdapter++;
+      if (!adapters.has(chat.platform)) {
+        if (!skip(deliveryKey(chat, r.event.id, r.year))) tally.noAdapter++;
+        continue;
+      }
+      let byDue = pending.get(chat.platform);
+      // A platform with reminders due keeps its lease (or keeps trying to take it over), done or not.
+      if (!byDue) { input.leases?.get(chat.platform)?.want(); pending.set(chat.platform, (byDue = new Map())); }
+      if (!skip(deliveryKey(chat, r.event.id, r.year))) byDue.set(id, (byDue.get(id) ?? 0) + 1);
     }
   }
   ctx.counters.noAdapter += tally.noAdapter;
+  const driving = await drivenHere({ store: ctx.store, burst: ctx.burst, ...(input.leases ? { leases: input.leases } : {}) }, pending, tally);
+  let total = 0;
+  for (const p of driving) for (const n of pending.get(p)!.values()) total += n;
   if (total === 0) return tally; // the counters keep describing the last real fan-out
   const progress = ctx.counters.fanOut;
   Object.assign(progress, { running: true, total, sent: 0, failed: 0, pending: total });
@@ -119,19 +135,37 @@ export async function fanOut(input: FanOutInput): Promise<FanOutTally> {
 
   try {
     for (const [platform, adapter] of adapters) ctx.gates.reopenIfRecovered(platform, ctx.now(), adapter.ready());
-    await Promise.all([...adapters].map(([platform, adapter]) => pool(jobsOf(platform), input.concurrency, async (job) => {
-      if (!(await gateAllows(platform, ctx))) return; // closed meanwhile: left unclaimed for a later tick
-      const outcome = await deliverRetryingStore(job, adapter, ctx, input.stopping);
-      tally[outcome]++;
+    await Promise.all([...driving].map(async (platform) => {
+      const adapter = adapters.get(platform)!;
+      const lease = input.leases?.get(platform);
+      const jobs = jobsOf(platform);
+      let unfinished = 0;
+      await pool(jobs, input.concurrency, async (job) => {
+        if (!(await gateAllows(platform, ctx))) { unfinished++; return; } // closed meanwhile: left unclaimed for a later tick
+        const outcome = await deliverRetryingStore(job, adapter, ctx, input.stopping);
+        tally[outcome]++;
+        if (outcome === 'standby') tally.claimed++;
+        if (!FINAL.has(outcome) && outcome !== 'changed') unfinished++;
       if (outcome === 'delivered') ctx.counters.alreadyDelivered++;
       if (outcome === 'claimed') ctx.counters.claimedElsewhere++;
       if (outcome === 'changed') ctx.counters.changed++;
       if (FINAL.has(outcome)) done.add(deliveryKey(job.chat, job.reminder.event.id, job.reminder.year));
       progress.pending--;
       if (outcome === 'sent') progress.sent++;
-      if (outcome === 'failed' || outcome === 'rejected') progress.failed++;
-      input.onProgress();
-    }, () => input.stopping() || gateHolds(platform, ctx))));
+        if (outcome === 'failed' || outcome === 'rejected') progress.failed++;
+        input.onProgress();
+      }, () => input.stopping() || gateHolds(platform, ctx) || lease?.holds() === false);
+      let left = 0;
+      for (let next = jobs.next(); next.done !== true; next = jobs.next()) left++;
+      if (lease?.holds() === false && !input.stopping()) {
+        // The lease was lost mid-way: what is left is the new driver's.
+        tally.standby += left;
+        tally.claimed += left;
+      } else if (left === 0 && unfinished === 0 && lease !== undefined) {
+        // Nothing left to anyone: tell the standbys (best effort; they would only report work as pending).
+        await noteComplete(ctx.store, platform, due, input.catchUpMs ?? 6 * 3_600_000).catch(() => undefined);
+      }
+    }));
   } finally {
     progress.running = false;
   }

@@ -6,10 +6,35 @@
  * send of that platform starts; the deliveries not yet started stay
  * unclaimed and go out when it opens (a later tick, within the catch-up window).
  *
- * Per process for now; with several instances sharing one send budget the
- * gate moves into the store (see DESIGN.md, Scale).
+ * The gates are per process; a whole-bot flood wait is also written to the
+ * store (`flood:<platform>`, until when), where whichever instance drives the
+ * platform's fan-out reads it (lease.ts): one budget, one flood wait.
  */
 import type { Platform } from '../chat.js';
+import type { Store } from '../store/store.js';
+
+/** Namespace of the flood waits shared by every instance: key = platform. */
+export const FLOOD = 'flood';
+
+/**
+ * A shared flood wait as stored: until when, on the schedulers' clock (the
+ * wall clock in production; tests move theirs, and a wait must end when the
+ * clock that set it says so).
+ */
+interface SharedFlood { readonly until: number }
+
+/** Writes a whole-bot flood wait of `ms` from `now` for `platform` into the store (it expires with the wait). */
+export async function shareFlood(store: Store, platform: Platform, ms: number, now: number): Promise<void> {
+  if (!(ms > 0)) return;
+  await store.set<SharedFlood>(FLOOD, platform, { until: now + ms }, ms);
+}
+
+/** The ms left at `now` of a shared flood wait of `platform`, or undefined when there is none. */
+export async function readSharedFlood(store: Store, platform: Platform, now: number): Promise<number | undefined> {
+  const flood = await store.get<SharedFlood>(FLOOD, platform);
+  const left = typeof flood?.until === 'number' ? flood.until - now : 0;
+  return left > 0 ? left : undefined;
+}
 
 /** How long a paused platform stays closed at least, even when its adapter says it is ready (it may not have noticed yet). */
 export const PAUSE_PROBE_MS = 5_000;

@@ -14,8 +14,8 @@ import type { Store } from '../store/store.js';
 import type { BurstLog } from '../log-privacy.js';
 
 import { randomUUID } from 'node:crypto';
-import type { ChatRef } from '../chat.js';
-import { DELIVERED } from '../store/chat-settings.js';
+import { chatKey, type ChatRef } from '../chat.js';
+import { CHAT_SETTINGS, DELIVERED, readChatSettings, type ChatSettings } from '../store/chat-settings.js';
 
 /** Namespace of the permanent "delivered" markers. */
 export { DELIVERED };
@@ -75,11 +75,17 @@ export async function writeMarkerUntilStuck(ctx: LedgerContext, key: string, out
         ctx.burst.note('error', 'marker-abandoned', { outcome }, 'shutting down with a delivered marker unwritten; a restart may send that reminder again');
         return false;
       }
-      await ctx.store.renew(key, ctx.leaseMs, owner).catch(() => undefined);
+      await renewOwn(ctx.store, key, ctx.leaseMs, owner).catch(() => undefined);
       await ctx.sleep(wait);
       wait = Math.min(wait * 2, MARKER_BACKOFF_MAX_MS);
     }
   }
+}
+
+/** Extends this caller's claim of `key`, never another's (unconditionally only for a caller without an owner token). */
+async function renewOwn(store: Store, key: string, ttlMs: number, owner: string | undefined): Promise<void> {
+  if (owner === undefined) await store.renew(key, ttlMs);
+  else await store.renewIfHeld(key, ttlMs, owner);
 }
 
 /**
@@ -88,7 +94,7 @@ export async function writeMarkerUntilStuck(ctx: LedgerContext, key: string, out
  * that fails is retried at the next interval; the send is not disturbed.
  */
 export async function whileRenewing<T>(ctx: Pick<LedgerContext, 'store' | 'leaseMs'>, key: string, send: () => Promise<T>, owner?: string): Promise<T> {
-  const timer = setInterval(() => { void ctx.store.renew(key, ctx.leaseMs, owner).catch(() => undefined); }, Math.max(1_000, ctx.leaseMs / 3));
+  const timer = setInterval(() => { void renewOwn(ctx.store, key, ctx.leaseMs, owner).catch(() => undefined); }, Math.max(1_000, ctx.leaseMs / 3));
   timer.unref();
   try {
     return await send();
@@ -131,36 +137,43 @@ async function landedBeforeError(
   return (await ctx.store.claimHolder(key)) === held.owner ? { key, wonAt: asked.at } : undefined;
 }
 
+/** A claim won, with the chat's settings read in the same round trip. */
+export interface WonClaim {
+  readonly outcome: 'won';
+  readonly wonAt: number;
+  /** The chat's settings as they are now (undefined: it has none any more). */
+  readonly settings: ChatSettings | undefined;
+}
+
 /**
- * Claims a delivery key unless it is already delivered or held elsewhere, or
- * renews it when an earlier try of the same job still holds it (`held`). The
- * marker is read again after winning: another instance may have finished it
- * between the first read and the claim.
+ * Claims a delivery key unless it is already delivered or held elsewhere,
+ * reading the chat's settings in the same round trip
+ * (`Store.claimUnlessDone`); or renews it when an earlier try of the same job
+ * still holds it (`held`), then checks the marker and reads the settings.
  */
 export async function claimDelivery(
-  ctx: Pick<LedgerContext, 'store' | 'now' | 'leaseMs'>, key: string, held: HeldClaim,
-): Promise<{ outcome: 'won'; wonAt: number } | { outcome: 'delivered' | 'claimed' }> {
+  ctx: Pick<LedgerContext, 'store' | 'now' | 'leaseMs'>, key: string, held: HeldClaim, chat: Pick<ChatRef, 'platform' | 'chatId'>,
+): Promise<WonClaim | { outcome: 'delivered' | 'claimed' }> {
   held.owner ??= randomUUID();
   const own = held.claim ?? (held.claim = await landedBeforeError(ctx, key, held));
-  let wonAt: number;
-  if (own !== undefined && own.key === key && ctx.now() - own.wonAt < ctx.leaseMs * 0.8) {
-    await ctx.store.renew(key, ctx.leaseMs, held.owner);
-    wonAt = own.wonAt;
-  } else {
-    held.claim = undefined;
-    if ((await ctx.store.get(DELIVERED, key)) !== undefined) return { outcome: 'delivered' };
-    const at = ctx.now();
-    held.asked = { key, at };
-    const won = await ctx.store.claim(key, ctx.leaseMs, held.owner);
-    held.asked = undefined;
-    if (!won) return { outcome: 'claimed' };
-    wonAt = at;
-    held.claim = { key, wonAt };
+  // Renewed only while still ours: a claim that lapsed meanwhile may be another instance's now.
+  if (own !== undefined && own.key === key && ctx.now() - own.wonAt < ctx.leaseMs * 0.8 && await ctx.store.renewIfHeld(key, ctx.leaseMs, held.owner)) {
+    if ((await ctx.store.get(DELIVERED, key)) !== undefined) {
+      await ctx.store.release(key);
+      held.claim = undefined;
+      return { outcome: 'delivered' };
+    }
+    return { outcome: 'won', wonAt: own.wonAt, settings: await readChatSettings(ctx.store, chat) };
   }
-  if ((await ctx.store.get(DELIVERED, key)) !== undefined) {
-    await ctx.store.release(key);
-    held.claim = undefined;
-    return { outcome: 'delivered' };
-  }
-  return { outcome: 'won', wonAt };
+  held.claim = undefined;
+  const at = ctx.now();
+  held.asked = { key, at };
+  const result = await ctx.store.claimUnlessDone<ChatSettings>(
+    key, ctx.leaseMs, held.owner, { namespace: DELIVERED, key }, { namespace: CHAT_SETTINGS, key: chatKey(chat) },
+  );
+  held.asked = undefined;
+  if (result.outcome === 'done') return { outcome: 'delivered' };
+  if (result.outcome === 'held') return { outcome: 'claimed' };
+  held.claim = { key, wonAt: at };
+  return { outcome: 'won', wonAt: at, settings: result.value };
 }

@@ -6,6 +6,8 @@
  * exactly-once come from the delivery ledger and claims, not from cron
  * (node-cron keeps no state and skips missed runs).
  */
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { createTask, type ScheduledTask } from 'node-cron';
 import type { Adapter } from '../adapter.js';
 import type { Platform } from '../chat.js';
@@ -16,7 +18,8 @@ import type { Store } from '../store/store.js';
 import { newReminderCounters, type ReminderCounters } from './counters.js';
 import { BurstLog } from '../log-privacy.js';
 import { DEFAULT_LEASE_MS, DEFAULT_SEND_TIMEOUT_MS, DELIVERED, MARKER_TTL_MS, deliveryKey, type DeliveryContext, type SendObservation } from './delivery.js';
-import { PlatformGates } from './gates.js';
+import { PlatformGates, shareFlood } from './gates.js';
+import { FANOUT_LEASE_MS, FanOutLease } from './lease.js';
 import { AnniversaryGate, dueReminders, slotKey, type DueReminder } from './due.js';
 import { emptyTally, fanOut, pool, type FanOutTally } from './fanout.js';
 import { SubscriptionCache, SUBSCRIPTIONS_TTL_MS, type SlotGroup } from './subscriptions.js';
@@ -57,7 +60,23 @@ export interface SchedulerOptions {
   readonly logBurstMs?: number;
   /** Told of every send's result, e.g. to feed Prometheus counters (the `counters` object holds totals too). */
   readonly observe?: (event: SendObservation) => void;
+  /**
+   * This instance, as recorded in the fan-out leases (default: one id per
+   * process, so schedulers of one process share the process' send budget).
+   */
+  readonly instanceId?: string;
+  /**
+   * Length of a platform's fan-out lease (default 15 s, see lease.ts, or the
+   * delivery claim's `leaseMs` when shorter: after a crash the deliveries it
+   * held lapse after that anyway, so a longer fan-out lease would only delay the takeover).
+   */
+  readonly fanOutLeaseMs?: number;
+  /** Renewal interval of the fan-out lease, and of a standby's attempts to take it (default a third of the lease). */
+  readonly fanOutRenewMs?: number;
 }
+
+/** This process' instance id in the fan-out leases (host, pid and a random part; never a chat id). */
+export const PROCESS_INSTANCE_ID = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
 
 /** What one tick did. */
 export interface TickReport extends FanOutTally {
@@ -90,6 +109,8 @@ export class Scheduler {
   readonly gates = new PlatformGates();
   private readonly burst: BurstLog;
   private readonly missedSeen = new Set<string>();
+  /** Each platform's fan-out lease: one instance drives a platform at a time. */
+  private readonly leases = new Map<Platform, FanOutLease>();
   private task: ScheduledTask | undefined;
   private running: Promise<unknown> | undefined;
   private stopping = false;
@@ -116,7 +137,21 @@ export class Scheduler {
       backoffMs: options.backoffMs ?? 2000,
       markerTtlMs: options.markerTtlMs ?? MARKER_TTL_MS,
       ...(options.observe ? { observe: options.observe } : {}),
+      mayStart: (platform) => this.leases.get(platform)?.holds() ?? true,
+      shareFlood: (platform, ms) => shareFlood(store, platform, ms, this.clock().getTime()),
     };
+    const fanOutLeaseMs = options.fanOutLeaseMs ?? Math.min(FANOUT_LEASE_MS, this.ctx.leaseMs);
+    for (const platform of options.adapters.keys()) {
+      this.leases.set(platform, new FanOutLease({
+        store, platform, owner: options.instanceId ?? PROCESS_INSTANCE_ID, log, burst: this.burst,
+        leaseMs: fanOutLeaseMs, renewEveryMs: options.fanOutRenewMs ?? fanOutLeaseMs / 3,
+        now: () => this.clock().getTime(),
+        // i18n-exempt: a gate's detail goes to logs and metrics, never to a chat.
+        onFlood: (ms) => this.gates.close(platform, this.ctx.now() + ms, 'flood', `shared flood wait ${Math.ceil(ms / 1000)} s`, this.ctx.now()),
+        // A standby took over (the driver died or stepped down): drive now, not at the next minute.
+        onGained: () => { if (!this.stopping && this.running === undefined) void this.tick(); },
+      }));
+    }
   }
 
   /** Starts the every-minute cron task. */
@@ -134,7 +169,7 @@ export class Scheduler {
       },
     });
     void this.task.start();
-    log.info({ catchUpHours: this.options.catchUpHours, platforms: [...this.options.adapters.keys()] }, 'reminder scheduler started');
+    log.info({ catchUpHours: this.options.catchUpHours, platforms: [...this.options.adapters.keys()], instance: this.options.instanceId ?? PROCESS_INSTANCE_ID }, 'reminder scheduler started');
   }
 
   /** Stops the cron task; a fan-out under way finishes its sends in flight and takes no new ones. */
@@ -144,7 +179,13 @@ export class Scheduler {
     this.task = undefined;
     if (task) await task.destroy();
     await this.running;
+    await this.releaseLeases();
     this.burst.flush();
+  }
+
+  /** Hands back every fan-out lease this instance holds, so a standby drives at once. */
+  private async releaseLeases(): Promise<void> {
+    await Promise.all([...this.leases.values()].map((lease) => lease.release()));
   }
 
   /**
@@ -173,6 +214,7 @@ export class Scheduler {
       return undefined;
     } finally {
       this.running = undefined;
+      if (this.stopping) await this.releaseLeases();
     }
   }
 
@@ -189,10 +231,13 @@ export class Scheduler {
     const tally = await fanOut({
       campaign, translator: this.options.translator ?? sharedTranslator(), due, groups, adapters: this.options.adapters, ctx: this.ctx,
       concurrency: this.options.concurrency ?? 16, done: this.done, notBefore: this.notBefore,
-      stopping: () => this.stopping, onProgress: () => this.progress(false),
+      stopping: () => this.stopping, onProgress: () => this.progress(false), leases: this.leases, catchUpMs: this.options.catchUpHours * HOUR,
     });
+    this.counters.standby += tally.standby;
+    if (tally.standby > 0) log.debug({ reminders: tally.standby }, 'reminders left to the instance that drives their platform');
     if (tally.noAdapter > 0) log.debug({ chats: tally.noAdapter }, 'reminders for platforms this instance does not serve: left to others');
-    const handled = Object.entries(tally).reduce((n, [k, v]) => (k === 'noAdapter' ? n : n + v), 0);
+    // Standby reminders are counted in `claimed` too; neither is work done here.
+    const handled = Object.entries(tally).reduce((n, [k, v]) => (k === 'noAdapter' || k === 'standby' ? n : n + v), 0) - tally.standby;
     if (handled > 0) this.progress(true);
     return { ...tally, near: true, dueSlots: due.length, missed: missedCount };
   }
@@ -229,8 +274,9 @@ export class Scheduler {
     this.options.log.info({ total, sent, failed, pending }, final ? 'reminder fan-out finished' : 'reminder fan-out progress');
   }
 
-  /** Drops per-day memory once no anniversary is near. */
+  /** Drops per-day memory once no anniversary is near, and hands the leases back. */
   private forget(): void {
+    void this.releaseLeases();
     this.done.clear();
     this.notBefore.clear();
     this.missedSeen.clear();

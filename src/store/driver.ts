@@ -27,6 +27,19 @@ export interface Driver {
    */
   claim(key: string, raw: string, now: number, ttlMs: number): Promise<boolean>;
   /**
+   * Like `claim`, unless a live row sits at `doneKey` (`done`, nothing
+   * written); when it wins, also the raw row at `readKey`. The check and the
+   * write must be one atomic operation; the read may follow in the same call.
+   */
+  claimUnlessDone(key: string, raw: string, now: number, ttlMs: number, doneKey: string, readKey: string | undefined): Promise<DriverWorkClaim>;
+  /**
+   * Replaces the claim row at `key` with `raw` (a new expiry) only while it is
+   * live at `now` and its envelope's value is `owner`; true when it did. Atomic.
+   */
+  renewIfHeld(key: string, owner: string, raw: string, now: number, ttlMs: number): Promise<boolean>;
+  /** Deletes the claim row at `key` only while it is live and held by `owner`; true when it did. Atomic. */
+  releaseIfHeld(key: string, owner: string, now: number): Promise<boolean>;
+  /**
    * Deletes claim rows that expired before `now`, where the backend does not
    * expire keys itself (SQL tables). Must only remove rows still expired at
    * the moment of deletion, so a claim taken over concurrently survives.
@@ -44,6 +57,12 @@ export interface Driver {
   afterDelete?(): Promise<void>;
   /** Releases every connection and handle. */
   close(): Promise<void>;
+}
+
+/** A driver's answer to `claimUnlessDone`: the outcome and, when won, the raw row read. */
+export interface DriverWorkClaim {
+  readonly outcome: 'won' | 'done' | 'held';
+  readonly read?: string | undefined;
 }
 
 /** Options for every keyv instance of a driver: we prefix keys ourselves and want errors thrown, not swallowed. */

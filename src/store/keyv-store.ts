@@ -5,11 +5,12 @@
  */
 import { PlacardError, StoreError } from '../errors.js';
 import type { Logger } from '../log.js';
-import type { Store } from './store.js';
+import type { Store, ValueRef, WorkClaim } from './store.js';
 import type { Driver } from './driver.js';
 import { redact, StoreKeyError, StoreTimeoutError } from './errors.js';
 import { checkTtl, claimKey, isExpired, namespacePrefix, valueKey } from './keys.js';
 import { OutageLog } from './outage-log.js';
+import { parseEnvelope, type Envelope } from './envelope.js';
 
 /**
  * How often expired claim rows are deleted from SQL tables. Claims (one per
@@ -19,6 +20,14 @@ export const CLAIM_SWEEP_INTERVAL_MS = 10 * 60_000;
 
 /** The owner of a claim taken without one. */
 const ANONYMOUS = 'anonymous';
+
+/**
+ * Owners are compared as stored: keyv escapes a string that starts with ":",
+ * so such an owner would never match its own claim.
+ */
+const checkOwner = (owner: string): void => {
+  if (owner.length === 0 || owner.startsWith(':')) throw new StoreKeyError('key', 'a claim owner must be non-empty and not start with ":"');
+};
 
 /**
  * Longest a ping may take. Readiness probes give up after 3 s, and a paused
@@ -84,7 +93,13 @@ export class KeyvStore implements Store {
         const now = Date.now();
         for (const [key, raw] of step.value) {
           if (raw === undefined || !key.startsWith(prefix)) continue;
-          const data = await this.run('entries', () => this.driver.keyv.deserializeData<T>(raw));
+          // Local work, not a round trip: no timeout or outage bookkeeping per row (a million rows, a million timers).
+          let data: Envelope<T> | undefined;
+          try {
+            data = parseEnvelope<T>(raw);
+          } catch (error: unknown) {
+            throw this.fail('entries', error);
+          }
           if (data === undefined || data === null || isExpired(data.expires, now)) continue;
           yield [key.slice(namespaced.length), data.value as T];
         }
@@ -104,9 +119,7 @@ export class KeyvStore implements Store {
     const ttl = checkTtl(ttlMs);
     const won = await this.run('claim', async () => {
       const now = Date.now();
-      const raw = await this.driver.keyv.serializeData({ value: owner, expires: now + ttl });
-      if (typeof raw !== 'string') throw new Error('keyv serializer did not return a string');
-      return this.driver.claim(full, raw, now, ttl);
+      return this.driver.claim(full, await this.envelope(owner, now + ttl), now, ttl);
     });
     await this.sweepClaims();
     return won;
@@ -117,6 +130,47 @@ export class KeyvStore implements Store {
     const full = claimKey(key);
     const ttl = checkTtl(ttlMs);
     await this.run('renew', () => this.driver.keyv.set(full, owner, ttl));
+  }
+
+  /**
+   * Claims `key` unless a live value sits at `done`, and reads `read` when it
+   * wins — one round trip on every backend (the delivery ledger's common case).
+   */
+  async claimUnlessDone<T>(key: string, ttlMs: number, owner: string, done: ValueRef, read?: ValueRef): Promise<WorkClaim<T>> {
+    const full = claimKey(key);
+    const ttl = checkTtl(ttlMs);
+    const doneKey = valueKey(done.namespace, done.key);
+    const readKey = read === undefined ? undefined : valueKey(read.namespace, read.key);
+    checkOwner(owner);
+    const result = await this.run('claimUnlessDone', async (): Promise<WorkClaim<T>> => {
+      const now = Date.now();
+      const got = await this.driver.claimUnlessDone(full, await this.envelope(owner, now + ttl), now, ttl, doneKey, readKey);
+      if (got.outcome !== 'won') return { outcome: got.outcome };
+      if (got.read === undefined) return { outcome: 'won', value: undefined };
+      const data = await this.driver.keyv.deserializeData<T>(got.read);
+      const live = data !== undefined && data !== null && !isExpired(data.expires, Date.now());
+      return { outcome: 'won', value: live ? (data.value as T) : undefined };
+    });
+    await this.sweepClaims();
+    return result;
+  }
+
+  /** Extends `key` by `ttlMs` only while `owner` holds it (atomic compare-and-extend); false when it does not. */
+  async renewIfHeld(key: string, ttlMs: number, owner: string): Promise<boolean> {
+    const full = claimKey(key);
+    const ttl = checkTtl(ttlMs);
+    checkOwner(owner);
+    return this.run('renewIfHeld', async () => {
+      const now = Date.now();
+      return this.driver.renewIfHeld(full, owner, await this.envelope(owner, now + ttl), now, ttl);
+    });
+  }
+
+  /** Drops `key` only while `owner` holds it (atomic compare-and-delete); true when it did. */
+  async releaseIfHeld(key: string, owner: string): Promise<boolean> {
+    const full = claimKey(key);
+    checkOwner(owner);
+    return this.run('releaseIfHeld', () => this.driver.releaseIfHeld(full, owner, Date.now()));
   }
 
   /** The owner recorded by the live claim of `key`, or undefined when there is none. */
@@ -146,6 +200,13 @@ export class KeyvStore implements Store {
     } catch (error) {
       throw this.fail('close', error);
     }
+  }
+
+  /** The claim row `claim` writes: keyv's envelope of the owner with its expiry. */
+  private async envelope(owner: string, expires: number): Promise<string> {
+    const raw = await this.driver.keyv.serializeData({ value: owner, expires });
+    if (typeof raw !== 'string') throw new Error('keyv serializer did not return a string');
+    return raw;
   }
 
   /** Housekeeping piggybacked on `claim`, at most every CLAIM_SWEEP_INTERVAL_MS per store. */

@@ -4,21 +4,32 @@
  * writes in one synchronous step on the single JS thread.
  */
 import { Keyv } from 'keyv';
-import { KEYV_OPTIONS, type Driver, type RawRow } from './driver.js';
+import { KEYV_OPTIONS, type Driver, type DriverWorkClaim, type RawRow } from './driver.js';
 import { CLAIM_NAMESPACE, isExpired, SCAN_BATCH } from './keys.js';
 
-const expiresOf = (raw: string): unknown => {
+const envelopeOf = (raw: string): { value?: unknown; expires?: unknown } => {
   try {
-    return (JSON.parse(raw) as { expires?: unknown }).expires;
+    const parsed: unknown = JSON.parse(raw);
+    return typeof parsed === 'object' && parsed !== null ? parsed : {};
   } catch {
-    return undefined;
+    return {};
   }
 };
+const expiresOf = (raw: string): unknown => envelopeOf(raw).expires;
 
 /** Opens a fresh, empty in-memory driver. */
 export function openMemoryDriver(): Driver {
   const map = new Map<string, string>();
   const keyv = new Keyv<unknown>(map, KEYV_OPTIONS);
+  /** The raw row at `key` while it is live. */
+  const live = (key: string, now: number): string | undefined => {
+    const raw = map.get(key);
+    return raw === undefined || isExpired(expiresOf(raw), now) ? undefined : raw;
+  };
+  const heldBy = (key: string, owner: string, now: number): boolean => {
+    const raw = live(key, now);
+    return raw !== undefined && envelopeOf(raw).value === owner;
+  };
   return {
     backend: 'memory',
     keyv,
@@ -41,6 +52,21 @@ export function openMemoryDriver(): Driver {
       if (current !== undefined && !isExpired(expiresOf(current), now)) return false;
       map.set(key, raw);
       return true;
+    },
+    async claimUnlessDone(key: string, raw: string, now: number, _ttlMs: number, doneKey: string, readKey: string | undefined): Promise<DriverWorkClaim> {
+      // Synchronous from the check to the write, like `claim`.
+      if (live(doneKey, now) !== undefined) return { outcome: 'done' };
+      if (live(key, now) !== undefined) return { outcome: 'held' };
+      map.set(key, raw);
+      return { outcome: 'won', read: readKey === undefined ? undefined : live(readKey, now) };
+    },
+    async renewIfHeld(key: string, owner: string, raw: string, now: number): Promise<boolean> {
+      if (!heldBy(key, owner, now)) return false;
+      map.set(key, raw);
+      return true;
+    },
+    async releaseIfHeld(key: string, owner: string, now: number): Promise<boolean> {
+      return heldBy(key, owner, now) && map.delete(key);
     },
     async sweepClaims(now: number): Promise<void> {
       for (const [key, raw] of map) {

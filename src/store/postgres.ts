@@ -13,7 +13,7 @@
 import { createRequire } from 'node:module';
 import { Keyv } from 'keyv';
 import KeyvPostgres from '@keyv/postgres';
-import { KEYV_OPTIONS, asSqlRows, rowCount, type Driver, type RawRow } from './driver.js';
+import { KEYV_OPTIONS, asSqlRows, rowCount, type Driver, type DriverWorkClaim, type RawRow } from './driver.js';
 import { CLAIM_NAMESPACE, SCAN_BATCH, prefixUpperBound } from './keys.js';
 
 /** The part of pg's Pool this module uses. */
@@ -87,6 +87,20 @@ export function openPostgresDriver(url: string, secrets: readonly string[]): Dri
     WHERE (t.value::jsonb ->> 'expires')::bigint < $3
     RETURNING key`;
 
+  // The same, unless a live row sits at the done key ($4); and the row at $5 (the settings the work needs).
+  // One statement: the check and the insert see one snapshot, and the unique index serialises the insert.
+  const live = (row: string, now: string): string =>
+    `((${row}.value::jsonb ->> 'expires') IS NULL OR (${row}.value::jsonb ->> 'expires')::bigint >= ${now})`;
+  const claimUnlessDoneSql = `WITH done AS (SELECT 1 FROM ${table} AS d WHERE d.key = $4 AND ${live('d', '$3')}),
+    won AS (INSERT INTO ${table} AS t (key, value) SELECT $1, $2 WHERE NOT EXISTS (SELECT 1 FROM done)
+      ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE (t.value::jsonb ->> 'expires')::bigint < $3
+      RETURNING 1)
+    SELECT EXISTS (SELECT 1 FROM done) AS done, EXISTS (SELECT 1 FROM won) AS won,
+      (SELECT r.value FROM ${table} AS r WHERE r.key = $5 AND ${live('r', '$3')}) AS value`;
+  const heldBy = `h.key = $1 AND (h.value::jsonb ->> 'value') = $2 AND ${live('h', '$3')}`;
+  const renewSql = `UPDATE ${table} AS h SET value = $4 WHERE ${heldBy} RETURNING h.key`;
+  const releaseSql = `DELETE FROM ${table} AS h WHERE ${heldBy} RETURNING h.key`;
+
   const sweepSql = `DELETE FROM ${table} WHERE key COLLATE "C" >= $1 AND key COLLATE "C" < $2
     AND (value::jsonb ->> 'expires')::bigint < $3`;
   const claimPrefix = `${CLAIM_NAMESPACE}:`;
@@ -123,6 +137,20 @@ export function openPostgresDriver(url: string, secrets: readonly string[]): Dri
     },
     async claim(key: string, raw: string, now: number): Promise<boolean> {
       return rowCount(await query(claimSql, [key, raw, now])) === 1;
+    },
+    async claimUnlessDone(key: string, raw: string, now: number, _ttlMs: number, doneKey: string, readKey: string | undefined): Promise<DriverWorkClaim> {
+      const rows = await query(claimUnlessDoneSql, [key, raw, now, doneKey, readKey ?? null]);
+      const row = Array.isArray(rows) ? (rows[0] as { done?: unknown; won?: unknown; value?: unknown } | undefined) : undefined;
+      if (row === undefined) throw new Error('the claim query returned no row');
+      if (row.done === true) return { outcome: 'done' };
+      if (row.won !== true) return { outcome: 'held' };
+      return { outcome: 'won', read: typeof row.value === 'string' ? row.value : undefined };
+    },
+    async renewIfHeld(key: string, owner: string, raw: string, now: number): Promise<boolean> {
+      return rowCount(await query(renewSql, [key, owner, now, raw])) === 1;
+    },
+    async releaseIfHeld(key: string, owner: string, now: number): Promise<boolean> {
+      return rowCount(await query(releaseSql, [key, owner, now])) === 1;
     },
     async sweepClaims(now: number): Promise<void> {
       await query(sweepSql, [claimPrefix, prefixUpperBound(claimPrefix), now]);

@@ -3,12 +3,14 @@
  * ourselves (re-exported by @keyv/redis) so that an unreachable server fails
  * fast instead of retrying forever, then hand it to the adapter. Values are
  * keyv envelopes in plain string keys, with Redis' own expiry (PX) as well;
- * claims are `SET claim:key … NX PX ttl`.
+ * claims are `SET claim:key … NX PX ttl`; the conditional claim, renewal and
+ * release are Lua scripts (redis-scripts.ts), each one atomic step on the server.
  */
 import { Keyv } from 'keyv';
 import KeyvRedis, { createClient } from '@keyv/redis';
-import { KEYV_OPTIONS, type Driver, type RawRow } from './driver.js';
+import { KEYV_OPTIONS, type Driver, type DriverWorkClaim, type RawRow } from './driver.js';
 import { SCAN_BATCH, escapeGlob } from './keys.js';
+import { luaScripts } from './redis-scripts.js';
 
 /** Connection attempts before an operation gives up (the next operation tries again). */
 const CONNECT_ATTEMPTS = 3;
@@ -37,6 +39,7 @@ export function openRedisDriver(url: string, secrets: readonly string[]): Driver
   const adapter = new KeyvRedis(client, { throwOnErrors: true, throwOnConnectError: true });
   const keyv = new Keyv<unknown>(adapter, KEYV_OPTIONS);
 
+  const lua = luaScripts(client);
   let connecting: Promise<unknown> | undefined;
   // `isOpen` turns true as soon as connect() starts, `isReady` only once connected: callers arriving
   // while the first connect is under way wait for that same attempt instead of failing as "offline".
@@ -77,6 +80,15 @@ export function openRedisDriver(url: string, secrets: readonly string[]): Driver
     async claim(key: string, raw: string, _now: number, ttlMs: number): Promise<boolean> {
       const reply = await client.set(key, raw, { condition: 'NX', expiration: { type: 'PX', value: ttlMs } });
       return reply !== null;
+    },
+    async claimUnlessDone(key: string, raw: string, _now: number, ttlMs: number, doneKey: string, readKey: string | undefined): Promise<DriverWorkClaim> {
+      return lua.claimUnlessDone(key, raw, ttlMs, doneKey, readKey);
+    },
+    async renewIfHeld(key: string, owner: string, raw: string, _now: number, ttlMs: number): Promise<boolean> {
+      return lua.renewIfHeld(key, owner, raw, ttlMs);
+    },
+    async releaseIfHeld(key: string, owner: string): Promise<boolean> {
+      return lua.releaseIfHeld(key, owner);
     },
     async ping(): Promise<void> {
       await client.ping();

@@ -16,7 +16,7 @@ import { Keyv } from 'keyv';
 import { KeyvSqlite } from '@keyv/sqlite';
 import { StoreError } from '../errors.js';
 import { StoreUrlError } from './errors.js';
-import { KEYV_OPTIONS, asSqlRows, rowCount, type Driver, type RawRow } from './driver.js';
+import { KEYV_OPTIONS, asSqlRows, rowCount, type Driver, type DriverWorkClaim, type RawRow } from './driver.js';
 import { CLAIM_NAMESPACE, SCAN_BATCH, prefixUpperBound } from './keys.js';
 import { SqliteFileWatch } from './sqlite-file.js';
 
@@ -24,6 +24,9 @@ import { SqliteFileWatch } from './sqlite-file.js';
 export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 
 const quoteIdentifier = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+/** A row that has not expired at the `now` bound next (keyv's rule: expired once now > expires). */
+const LIVE = `(json_extract(value, '$.expires') IS NULL OR json_extract(value, '$.expires') >= ?)`;
 
 /**
  * Opens (creating it and its folder on first run) the SQLite file at
@@ -71,6 +74,17 @@ export async function openSqliteDriver(location: string): Promise<Driver> {
     WHERE json_extract(${table}.value, '$.expires') < ?
     RETURNING key`;
 
+  // The same, unless a live row sits at the done key (checked in the same statement).
+  const claimUnlessDoneSql = `INSERT INTO ${table} (key, value) SELECT ?, ?
+    WHERE NOT EXISTS (SELECT 1 FROM ${table} WHERE key = ? AND ${LIVE})
+    ON CONFLICT(key) DO UPDATE SET value = excluded.value
+    WHERE json_extract(${table}.value, '$.expires') < ?
+    RETURNING key`;
+  const readSql = `SELECT key, value FROM ${table} WHERE key = ? AND ${LIVE}`;
+  const heldBy = `key = ? AND json_extract(value, '$.value') = ? AND ${LIVE}`;
+  const renewSql = `UPDATE ${table} SET value = ? WHERE ${heldBy} RETURNING key`;
+  const releaseSql = `DELETE FROM ${table} WHERE ${heldBy} RETURNING key`;
+
   const sweepSql = `DELETE FROM ${table} WHERE key >= ? AND key < ? AND json_extract(value, '$.expires') < ?`;
   const claimPrefix = `${CLAIM_NAMESPACE}:`;
 
@@ -98,6 +112,19 @@ export async function openSqliteDriver(location: string): Promise<Driver> {
     },
     async claim(key: string, raw: string, now: number): Promise<boolean> {
       return rowCount(await query(claimSql, key, raw, now)) === 1;
+    },
+    async claimUnlessDone(key: string, raw: string, now: number, _ttlMs: number, doneKey: string, readKey: string | undefined): Promise<DriverWorkClaim> {
+      if (rowCount(await query(claimUnlessDoneSql, key, raw, doneKey, now, now)) === 1) {
+        const read = readKey === undefined ? [] : asSqlRows(await query(readSql, readKey, now));
+        return { outcome: 'won', read: read[0]?.value };
+      }
+      return { outcome: asSqlRows(await query(readSql, doneKey, now)).length > 0 ? 'done' : 'held' };
+    },
+    async renewIfHeld(key: string, owner: string, raw: string, now: number): Promise<boolean> {
+      return rowCount(await query(renewSql, raw, key, owner, now)) === 1;
+    },
+    async releaseIfHeld(key: string, owner: string, now: number): Promise<boolean> {
+      return rowCount(await query(releaseSql, key, owner, now)) === 1;
     },
     async sweepClaims(now: number): Promise<void> {
       await query(sweepSql, claimPrefix, prefixUpperBound(claimPrefix), now);

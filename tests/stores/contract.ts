@@ -9,6 +9,7 @@ import { StoreError } from '../../src/errors.js';
 import { openStore } from '../../src/store/open.js';
 import type { Store } from '../../src/store/store.js';
 import { claimAcrossProcesses } from './processes.js';
+import { leaseContract } from './lease-contract.js';
 
 /** How to reach the backend under test. */
 export interface ContractTarget {
@@ -191,6 +192,8 @@ export function storeContract(name: string, target: ContractTarget | undefined):
       await sleep(300);
       expect(await store.claimHolder(key)).toBeUndefined();
     });
+
+    leaseContract({ target, store: () => store, use, useClaim });
 
     it('keeps claims apart from values', async () => {
       const key = useClaim('apart');

@@ -6,6 +6,7 @@ import type { Campaign } from '../../src/content/campaign.js';
 import { DELIVERED, deliveryKey, type DeliveredMarker, type SendObservation } from '../../src/schedule/delivery.js';
 import { Scheduler, type SchedulerOptions } from '../../src/schedule/scheduler.js';
 import { CHAT_SETTINGS, readChatSettings, updateChatSettings } from '../../src/store/chat-settings.js';
+import { countStoreOperations } from '../../src/store/instrumented.js';
 import type { Store } from '../../src/store/store.js';
 import { countingStore, memoryLogger, ScriptedAdapter, seedSubscriptions, TestClock, rigScheduler, schedulerRig } from '../schedule/harness.js';
 
@@ -82,6 +83,21 @@ describe('reminder scheduler', () => {
     clock.set('2026-12-15T12:00Z'); // near, nothing due yet in Almaty: reads the list only
     expect(await s.tick()).toMatchObject({ near: true, dueSlots: 0 });
     expect([...counted.calls.keys()]).toEqual(['entries']);
+  });
+
+  it('a delivered reminder costs two store round trips: the claim (with the settings) and the marker', async () => {
+    const many = Array.from({ length: 200 }, (_, i) => String(-1_003_000 - i));
+    await seedSubscriptions(store, 'telegram', many);
+    const counted = countStoreOperations(store);
+    const s = scheduler({ store: counted.store });
+    const report = await s.tick();
+    expect(report).toMatchObject({ sent: 203 });
+    const ops = Object.fromEntries(counted.counts.byOperation);
+    // Per reminder: claimUnlessDone and the marker's set; per fan-out: the list (one page), the lease, the shared flood wait, the completion note.
+    expect(ops).toEqual({ entries: 1, claim: 1, get: 1, claimUnlessDone: 203, set: 204 });
+    expect(counted.counts.total() / 203).toBeLessThanOrEqual(3);
+    await s.stop();
+    expect(counted.counts.byOperation.get('releaseIfHeld')).toBe(1); // stopping hands the lease back
   });
 
   it('gone: the chat is forgotten, leaves no key with its id, and is not tried again', async () => {

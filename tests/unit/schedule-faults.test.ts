@@ -141,7 +141,7 @@ describe('reminder delivery under faults', () => {
 
   it('a store blip before sending delays the chats but loses none', async () => {
     let claimFailures = 6;
-    const flaky = faultyStore(store, (op) => op === 'claim' && claimFailures-- > 0);
+    const flaky = faultyStore(store, (op) => op === 'claimUnlessDone' && claimFailures-- > 0);
     const s = scheduler({ store: flaky, concurrency: 1 });
     expect(await s.tick()).toMatchObject({ sent: 5, storeError: 0 });
     expect(s.counters.errors).toBe(6);
@@ -150,33 +150,36 @@ describe('reminder delivery under faults', () => {
     expect(logged.lines.filter((l) => String(l.msg).startsWith('reminder delivery failed on a store error')).length).toBeLessThanOrEqual(2);
   });
 
-  it('a store error after the claim was won: the retry renews its own claim instead of waiting out the lease', async () => {
-    let settingsFailures = 1;
-    const flaky = faultyStore(store, (op, args) => op === 'get' && args[0] === 'chat' && args[1] === 'telegram:-1003' && settingsFailures-- > 0);
-    const s = scheduler({ store: flaky, concurrency: 1 });
+  /** `store`, except that the first claim of `lostKey` lands but its answer is lost (a connection killed mid-request). */
+  const losingFirstAnswer = (lostKey: string, lost = { n: 1 }): Store => new Proxy(store, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      if (prop === 'claimUnlessDone') {
+        return async (...args: Parameters<Store['claimUnlessDone']>) => {
+          const result = await target.claimUnlessDone(...args);
+          if (args[0] === lostKey && lost.n-- > 0) throw new Error('Socket closed unexpectedly'); // it landed; the answer did not
+          return result;
+        };
+      }
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+
+  it('a claim that landed but whose answer was lost (connection killed mid-request) is recognised as its own on retry', async () => {
+    const s = scheduler({ store: losingFirstAnswer(key('-1004')), concurrency: 1 });
     expect(await s.tick()).toMatchObject({ sent: 5, claimed: 0 });
     expect(clock.sleeps.reduce((a, b) => a + b, 0)).toBeLessThan(5_000);
     expect([...adapter.counts().values()]).toEqual([1, 1, 1, 1, 1]);
   });
 
-  it('a claim that landed but whose answer was lost (connection killed mid-request) is recognised as its own on retry', async () => {
-    let lost = 1;
-    const flaky = new Proxy(store, {
-      get(target, prop, receiver) {
-        const value = Reflect.get(target, prop, receiver) as unknown;
-        if (prop === 'claim') {
-          return async (key: string, ttl: number, owner?: string) => {
-            const won = await target.claim(key, ttl, owner);
-            if (key === key4 && lost-- > 0) throw new Error('Socket closed unexpectedly'); // it landed; the answer did not
-            return won;
-          };
-        }
-        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-      },
-    });
-    const key4 = key('-1004');
+  it('a store error while retrying its own claim still sends once, without waiting out the lease', async () => {
+    let markerFailures = 1;
+    const lossy = losingFirstAnswer(key('-1003'));
+    // On the retry, the renewed claim's marker check fails once too.
+    const flaky = faultyStore(lossy, (op, args) => op === 'get' && args[0] === DELIVERED && args[1] === key('-1003') && markerFailures-- > 0);
     const s = scheduler({ store: flaky, concurrency: 1 });
     expect(await s.tick()).toMatchObject({ sent: 5, claimed: 0 });
+    expect(markerFailures).toBe(0); // the injected failure struck
     expect(clock.sleeps.reduce((a, b) => a + b, 0)).toBeLessThan(5_000);
     expect([...adapter.counts().values()]).toEqual([1, 1, 1, 1, 1]);
   });
