@@ -391,6 +391,7 @@ reminder-later-figures = { $count ->
 # The reminder's buttons (≤ 30 characters).
 reminder-demands = The demands
 reminder-notes = Notes and sources
+reminder-web = The event on the campaign’s page
 ## END reminders
 
 ## BEGIN adapters (buttons and notes the adapters add: paging, inline mode)

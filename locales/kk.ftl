@@ -387,6 +387,7 @@ reminder-later-figures = { $count ->
 # Еске салудың батырмалары (≤ 30 таңба).
 reminder-demands = Талаптар
 reminder-notes = Ескертпелер мен дереккөздер
+reminder-web = Оқиға науқан бетінде
 ## END reminders
 
 ## BEGIN adapters (buttons and notes the adapters add: paging, inline mode)

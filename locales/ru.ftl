@@ -451,6 +451,7 @@ reminder-later-figures = { $count ->
 # Кнопки напоминания (≤ 30 символов).
 reminder-demands = Требования
 reminder-notes = Заметки и источники
+reminder-web = Событие на странице кампании
 ## END reminders
 
 ## BEGIN adapters (buttons and notes the adapters add: paging, inline mode)

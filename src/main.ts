@@ -52,6 +52,7 @@ export async function serve(config: Config, log: Logger): Promise<Served> {
   const scheduler = new Scheduler({
     campaign: core.campaign, store: core.store, catchUpHours: config.catchUpHours, log: log.child({ component: 'reminders' }),
     ...(core.services.translator === undefined ? {} : { translator: core.services.translator }),
+    ...(config.publicUrl === undefined ? {} : { publicUrl: config.publicUrl }),
     adapters: new Map(adapters.map((a) => [a.name, a])),
     observe: ({ platform, result, lateMs }) => {
       metrics.sends.inc({ platform, result });

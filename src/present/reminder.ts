@@ -17,6 +17,7 @@ import { inStatementOrder } from '../content/queries.js';
 import type { CampaignFile } from '../content/schema.js';
 import type { Voice } from '../i18n/voice.js';
 import { action, bold, bullets, italic, link, message, paragraph, text } from '../rich/build.js';
+import { eventUrl } from '../site/urls.js';
 import type { Action, Block, RichMessage, Span } from '../rich/model.js';
 import { publicRecordNote, quotedInOriginal } from './present.js';
 
@@ -147,7 +148,7 @@ function shownLength(m: RichMessage): number {
 }
 
 /** The message with the event's sources in its sources line, or none when `sources` is empty. */
-function reminderBody(voice: Voice, edition: Campaign, e: CampaignEvent, years: number, sources: readonly string[]): RichMessage {
+function reminderBody(voice: Voice, edition: Campaign, e: CampaignEvent, years: number, sources: readonly string[], web: string | undefined): RichMessage {
   const blocks: Block[] = [paragraph(e.reminder ?? e.summary)];
   if (sources.length > 0) blocks.push(paragraph(italic(voice.t('reminder-sources', { sources: sourceLabels(edition, sources) }))));
   const note = publicRecordNote(voice, edition, e);
@@ -155,6 +156,8 @@ function reminderBody(voice: Voice, edition: Campaign, e: CampaignEvent, years: 
   blocks.push(...figureBlocks(voice, edition, e));
   const cta = edition.meta.callToAction;
   if (cta !== undefined) blocks.push(callToActionBlock(cta));
+  // The address behind a few words: a reminder is short, and Telegram and Discord show the words.
+  if (web !== undefined) blocks.push(paragraph(link(voice.t('reminder-web'), web)));
   return message(reminderTitle(voice, e, years), blocks);
 }
 
@@ -165,17 +168,25 @@ function reminderBody(voice: Voice, edition: Campaign, e: CampaignEvent, years: 
  * `reminder` text when the content gives one, else its summary, never cut
  * by code. A reminder that would read longer than {@link REMINDER_LIMIT}
  * leaves out of its sources line the statements a figure line below already
- * cites by the same label (every source is still named once).
+ * cites by the same label (every source is still named once). With
+ * `publicUrl` (PUBLIC_URL) it links the event on the campaign's page, where
+ * the link fits.
  */
-export function reminderMessage(voice: Voice, campaign: Campaign, event: CampaignEvent, years: number): Reminder {
+export function reminderMessage(voice: Voice, campaign: Campaign, event: CampaignEvent, years: number, publicUrl?: string): Reminder {
+  const web = eventUrl(publicUrl, voice.language, event.id);
   const edition = campaignIn(campaign, voice.language);
   // The campaign's own event is read in the edition; an event made by the caller is taken as given.
   const own = campaign.events.find((x) => x.id === event.id) === event;
   const e = edition === campaign || !own ? event : edition.events.find((x) => x.id === event.id) ?? event;
-  let body = reminderBody(voice, edition, e, years, e.sources);
-  if (shownLength(body) > REMINDER_LIMIT) {
-    const cited = new Set(e.figures.filter(figureOfTheDay).map((f) => f.source));
-    body = reminderBody(voice, edition, e, years, e.sources.filter((id) => !cited.has(id)));
+  const cited = new Set(e.figures.filter(figureOfTheDay).map((f) => f.source));
+  const shorter = e.sources.filter((id) => !cited.has(id));
+  // Longest first: every source named in its line, then the cited ones named once, then (the link being
+  // one tap away under "Notes and sources" too) without the link to the page.
+  const tries = [[e.sources, web], [shorter, web], [shorter, undefined]] as const;
+  let body = reminderBody(voice, edition, e, years, e.sources, web);
+  for (const [sources, link] of tries) {
+    body = reminderBody(voice, edition, e, years, sources, link);
+    if (shownLength(body) <= REMINDER_LIMIT) break;
   }
   return { message: body, actions: reminderActions(voice, edition, e) };
 }

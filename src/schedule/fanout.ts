@@ -60,6 +60,8 @@ export interface FanOutInput {
   readonly campaign: Campaign;
   /** The bot's words in each language (reminders go out in each chat's). */
   readonly translator: Translator;
+  /** Where the campaign's pages are served (PUBLIC_URL): reminders link their event there. */
+  readonly publicUrl?: string;
   readonly due: readonly DueReminder[];
   readonly groups: readonly SlotGroup[];
   readonly adapters: ReadonlyMap<Platform, Adapter>;
@@ -90,7 +92,7 @@ export async function fanOut(input: FanOutInput): Promise<FanOutTally> {
   const reminderFor = (r: DueReminder, language: Language): Reminder => {
     const k = `${r.event.id}:${r.years}:${language}`;
     let m = reminders.get(k);
-    if (!m) reminders.set(k, (m = reminderMessage(voiceOf(input.translator, language), campaign, r.event, r.years)));
+    if (!m) reminders.set(k, (m = reminderMessage(voiceOf(input.translator, language), campaign, r.event, r.years, input.publicUrl)));
     return m;
   };
 

@@ -30,6 +30,8 @@ export interface SchedulerOptions {
   readonly store: Store;
   /** The bot's words in each language, for reminders in each chat's (default: the project's catalogs). */
   readonly translator?: Translator;
+  /** Where the campaign's pages are served (PUBLIC_URL): reminders link their event there. */
+  readonly publicUrl?: string;
   /** The adapters of this process; chats of other platforms are left to instances that have them. */
   readonly adapters: ReadonlyMap<Platform, Adapter>;
   /** How late a reminder is still sent (`CATCH_UP_HOURS`). */
@@ -229,7 +231,7 @@ export class Scheduler {
     if (due.length === 0) return { ...emptyTally(), near: true, dueSlots: 0, missed: missedCount };
     this.lastProgress = now.getTime();
     const tally = await fanOut({
-      campaign, translator: this.options.translator ?? sharedTranslator(), due, groups, adapters: this.options.adapters, ctx: this.ctx,
+      campaign, translator: this.options.translator ?? sharedTranslator(), publicUrl: this.options.publicUrl, due, groups, adapters: this.options.adapters, ctx: this.ctx,
       concurrency: this.options.concurrency ?? 16, done: this.done, notBefore: this.notBefore,
       stopping: () => this.stopping, onProgress: () => this.progress(false), leases: this.leases, catchUpMs: this.options.catchUpHours * HOUR,
     });

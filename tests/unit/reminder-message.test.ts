@@ -268,3 +268,20 @@ describe('reminder message: in Russian and Kazakh', () => {
     }
   });
 });
+
+describe('the reminder links its event on the campaign page (PUBLIC_URL)', () => {
+  it('in the reminder’s language where it fits, the reminder still within 1,000 characters as Telegram shows it', async () => {
+    const campaign = await shippedCampaign();
+    for (const language of ['en', 'ru', 'kk'] as const) {
+      for (const event of remindedOf(campaign)) {
+        const r = reminderMessage(voice(language), campaign, event, yearsFor(event), 'https://example.org/kazakhstan');
+        const url = `https://example.org/kazakhstan/${language === 'en' ? '' : `${language}/`}#event-${event.id}`;
+        const linked = r.message.blocks.flatMap((b) => ('spans' in b ? b.spans : [])).some((s) => s.link === url);
+        // The link goes where it fits; it always fits in the 16 December reminder and in every English one.
+        if (language === 'en' || event.id === 'zhanaozen-massacre-2011') expect(linked, `${language} ${event.id}`).toBe(true);
+        expect(renderTelegram(r.message).visible.length, `${language} ${event.id}`).toBeLessThanOrEqual(1000);
+      }
+    }
+    expect(plain(reminderMessage(EN, campaign, remindedOf(campaign)[0]!, 15))).not.toContain('example.org');
+  });
+});
