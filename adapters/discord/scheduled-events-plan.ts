@@ -21,7 +21,7 @@ import { sharedTranslator, type Translator } from '../../src/i18n/translator.js'
 import { voiceOf, type Voice } from '../../src/i18n/voice.js';
 import { publicRecordNote } from '../../src/present/present.js';
 import { reminderTitle, sourceLabels } from '../../src/present/reminder.js';
-import { eventUrl } from '../../src/site/urls.js';
+import { eventUrl } from '../../src/present/site-urls.js';
 import type { ChatSettings } from '../../src/store/chat-settings.js';
 import { anniversariesOn, dayFromNumber, dayNumber, localTime, parseClockTime, zonedInstant, type Day } from '../../src/time/calendar.js';
 

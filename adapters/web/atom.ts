@@ -4,7 +4,7 @@
  * feed (which Atom resolves against the feed's own address).
  */
 import type { Site, SiteFeed } from '../../src/site/model.js';
-import { prettyUrl } from '../../src/site/urls.js';
+import { prettyUrl } from '../../src/present/site-urls.js';
 import { escapeMarkup as esc } from './escape.js';
 import { hrefOf } from './html.js';
 

@@ -7,7 +7,7 @@
  */
 import type { Language } from '../../src/i18n/languages.js';
 import type { Site, SiteLink, SitePage, SitePart, SiteSection } from '../../src/site/model.js';
-import { fileUrl, prettyUrl } from '../../src/site/urls.js';
+import { fileUrl, prettyUrl } from '../../src/present/site-urls.js';
 import { escapeMarkup as esc } from './escape.js';
 import { blocksHtml, hrefOf, type Links } from './html.js';
 

@@ -1,6 +1,6 @@
 /** /about — the campaign and this bot. */
 import { action, command, link, message, paragraph, reply } from '../rich/build.js';
-import { calendarUrl, siteUrl } from '../site/urls.js';
+import { calendarUrl, siteUrl } from '../present/site-urls.js';
 import { signatories } from '../content/queries.js';
 import type { Command } from './types.js';
 import type { Campaign, Organization } from '../content/campaign.js';

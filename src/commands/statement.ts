@@ -6,7 +6,7 @@
 import type { Campaign, Statement } from '../content/campaign.js';
 import { findStatement } from '../content/queries.js';
 import { action, bold, command, errorReply, italic, link, paragraph, text } from '../rich/build.js';
-import { statementUrl } from '../site/urls.js';
+import { statementUrl } from '../present/site-urls.js';
 import type { Reply } from '../rich/model.js';
 import { closest } from '../text/closest.js';
 import { clip, fold } from '../text/fold.js';

@@ -7,7 +7,7 @@ import type { Campaign, CampaignEvent } from '../content/campaign.js';
 import { findTopic } from '../content/queries.js';
 import type { Voice } from '../i18n/voice.js';
 import { action, bold, command, errorReply, italic, link, message, paragraph, reply, text } from '../rich/build.js';
-import { eventUrl } from '../site/urls.js';
+import { eventUrl } from '../present/site-urls.js';
 import type { Reply } from '../rich/model.js';
 import { closest } from '../text/closest.js';
 import { clip, fold } from '../text/fold.js';

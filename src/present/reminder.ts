@@ -17,7 +17,7 @@ import { inStatementOrder } from '../content/queries.js';
 import type { CampaignFile } from '../content/schema.js';
 import type { Voice } from '../i18n/voice.js';
 import { action, bold, bullets, italic, link, message, paragraph, text } from '../rich/build.js';
-import { eventUrl } from '../site/urls.js';
+import { eventUrl } from './site-urls.js';
 import type { Action, Block, RichMessage, Span } from '../rich/model.js';
 import { publicRecordNote, quotedInOriginal } from './present.js';
 

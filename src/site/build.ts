@@ -15,7 +15,7 @@ import type { SiteContext } from './context.js';
 import { feedOf } from './feed.js';
 import type { Site } from './model.js';
 import { indexPage, statementPage } from './pages.js';
-import { calendarPath, feedPath, siteBase } from './urls.js';
+import { calendarPath, feedPath, siteBase } from '../present/site-urls.js';
 
 /** Options of the site. */
 export interface SiteOptions {

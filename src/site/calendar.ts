@@ -14,7 +14,7 @@ import { dayInStatements, inStatementOrder } from '../content/queries.js';
 import { latestContentDay } from './dates.js';
 import { languageOf, type SiteContext } from './context.js';
 import type { CalendarEntry, SiteCalendar } from './model.js';
-import { calendarUrl, eventUrl, siteUrl } from './urls.js';
+import { calendarUrl, eventUrl, siteUrl } from '../present/site-urls.js';
 
 /** One remembered event as a calendar entry. */
 function entry(ctx: SiteContext, e: CampaignEvent, publicUrl: string | undefined): CalendarEntry {

@@ -11,7 +11,7 @@ import { bold, italic, link, text } from '../rich/build.js';
 import type { Block, Span } from '../rich/model.js';
 import { countryCodesOfName } from '../text/countries.js';
 import type { OriginalBlocks } from './model.js';
-import { fileUrl, indexPath, statementPath } from './urls.js';
+import { fileUrl, indexPath, statementPath } from '../present/site-urls.js';
 
 /** One language's view of the site. */
 export interface SiteContext {

@@ -6,7 +6,7 @@ import type { Statement } from '../content/campaign.js';
 import { italic, link, numbered, paragraph, text } from '../rich/build.js';
 import type { SiteBlock, SitePart, SiteSection } from './model.js';
 import { fullName, original, statementHref, type SiteContext } from './context.js';
-import { demandsAnchor } from './urls.js';
+import { demandsAnchor } from '../present/site-urls.js';
 
 /** Statements with demands, the campaign's featured one (`demandsFirst`) first, the others in the campaign's order. */
 export function statementsWithDemands(ctx: SiteContext): Statement[] {

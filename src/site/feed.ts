@@ -11,7 +11,7 @@ import { inStatementOrder } from '../content/queries.js';
 import { latestContentDay, statementDay } from './dates.js';
 import { indexHref, languageOf, pageHref, statementHref, type SiteContext } from './context.js';
 import type { FeedEntry, SiteFeed } from './model.js';
-import { eventAnchor, indexPath } from './urls.js';
+import { eventAnchor, indexPath } from '../present/site-urls.js';
 
 /** The URL namespace of RFC 9562 (6ba7b811-9dad-11d1-80b4-00c04fd430c8). */
 const URL_NAMESPACE = Buffer.from('6ba7b8119dad11d180b400c04fd430c8', 'hex');

@@ -13,7 +13,7 @@ import { signatoriesSection, statementSignatoryBlocks } from './signatories.js';
 import { provenanceBlocks, sourcesSection } from './sources.js';
 import { demandsSection } from './demands.js';
 import { timelineSection } from './timeline.js';
-import { calendarPath, feedPath, indexPath, statementPath } from './urls.js';
+import { calendarPath, feedPath, indexPath, statementPath } from '../present/site-urls.js';
 
 /** The frame of a page whose versions are at `pathIn(language)`. */
 function frame(ctx: SiteContext, pathIn: (l: Language) => string): SiteFrame {

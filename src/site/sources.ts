@@ -10,7 +10,7 @@ import type { SiteBlock, SitePart, SiteSection } from './model.js';
 import { authorSpans, dateSpans, fullName, indexHref, original, statementHref, type SiteContext } from './context.js';
 import { signedLine } from './signatories.js';
 import { eventHeading } from './timeline.js';
-import { eventAnchor, sourceAnchor } from './urls.js';
+import { eventAnchor, sourceAnchor } from '../present/site-urls.js';
 
 const line = (label: string, ...spans: Span[]): SiteBlock => paragraph(bold(label), text(' '), ...spans);
 

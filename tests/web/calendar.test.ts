@@ -11,7 +11,7 @@ import { campaignIn } from '../../src/content/editions.js';
 import { LANGUAGES } from '../../src/i18n/languages.js';
 import { sharedTranslator } from '../../src/i18n/translator.js';
 import { voiceOf } from '../../src/i18n/voice.js';
-import { calendarPath, eventUrl } from '../../src/site/urls.js';
+import { calendarPath, eventUrl } from '../../src/present/site-urls.js';
 import { shippedCampaign } from '../helpers/core.js';
 import { shippedSite, textOf } from './site-helpers.js';
 

@@ -7,7 +7,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { campaignIn } from '../../src/content/editions.js';
 import { LANGUAGES } from '../../src/i18n/languages.js';
-import { feedPath } from '../../src/site/urls.js';
+import { feedPath } from '../../src/present/site-urls.js';
 import { shippedCampaign } from '../helpers/core.js';
 import { shippedSite, textOf } from './site-helpers.js';
 

@@ -5,7 +5,7 @@ import { campaignIn } from '../../src/content/editions.js';
 import { LANGUAGES, type Language } from '../../src/i18n/languages.js';
 import { sharedTranslator } from '../../src/i18n/translator.js';
 import type { SiteFile } from '../../src/site/files.js';
-import { indexPath, statementPath } from '../../src/site/urls.js';
+import { indexPath, statementPath } from '../../src/present/site-urls.js';
 import { shippedCampaign } from '../helpers/core.js';
 
 /** The site's files by path. */

@@ -16,7 +16,7 @@ import { LANGUAGES } from '../../src/i18n/languages.js';
 import { sharedTranslator } from '../../src/i18n/translator.js';
 import { bold, link, message, paragraph } from '../../src/rich/build.js';
 import { buildSiteModel } from '../../src/site/build.js';
-import { eventAnchor, indexPath, statementPath } from '../../src/site/urls.js';
+import { eventAnchor, indexPath, statementPath } from '../../src/present/site-urls.js';
 import { runNpm } from '../helpers/cli.js';
 import { CONTENT_DIR, shippedCampaign } from '../helpers/core.js';
 import { pagePaths, shippedSite, textOf } from './site-helpers.js';
