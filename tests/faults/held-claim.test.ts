@@ -1,14 +1,15 @@
 /**
- * A store error between winning a claim and sending (the marker re-check or
- * the settings read fails: a killed connection, a terminated backend) used to
- * end the attempt without releasing the claim it won; the retry then found
- * the claim taken and the chat waited out the lease (3 minutes in
- * production, against the 30 s of issue 11). Found by the Postgres
- * (pg_terminate_backend) and CLIENT KILL rows. Now the retry renews the claim
- * it still holds (`HeldClaim` in src/schedule/ledger.ts).
+ * A claim won just before a store error: the claim landed but its answer was
+ * lost (a killed connection, a terminated backend). It used to end the
+ * attempt holding a claim it did not know it had; the retry then found the
+ * claim taken and the chat waited out the lease (3 minutes in production,
+ * against the 30 s of issue 11). Found by the Postgres
+ * (pg_terminate_backend) and CLIENT KILL rows. The claim, the marker check
+ * and the settings read are one round trip now (`claimUnlessDone`), so the
+ * fault is that call's answer lost after it took effect; the retry must
+ * recognise the claim as its own (`claimHolder`) and send at once.
  */
 import { describe, expect, it } from 'vitest';
-import { DELIVERED } from '../../src/schedule/delivery.js';
 import { openStore } from '../../src/store/open.js';
 import type { Store } from '../../src/store/store.js';
 import { shippedCampaign } from '../helpers/core.js';
@@ -17,20 +18,23 @@ import { CountingAdapter, FaultClock, instance, TICK_EVERY_MS } from './fanout.j
 
 const LEASE_MS = 3_000;
 
-/** `inner`, except that the `failOn`-th read of a delivered marker rejects as a dropped connection would. */
-function failingNthMarkerRead(inner: Store, failOn: number): Store {
-  let reads = 0;
-  return new Proxy(inner, {
+/** `inner`, except that the `failOn`-th claim of a delivery takes effect and then rejects, as a lost answer would. */
+function losingNthClaimAnswer(inner: Store, failOn: number): { store: Store; lost: () => boolean } {
+  let claims = 0;
+  const store = new Proxy(inner, {
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver) as unknown;
-      if (prop === 'get') {
-        return (namespace: string, key: string) => (namespace === DELIVERED && ++reads === failOn
-          ? Promise.reject(new Error('Socket closed unexpectedly'))
-          : target.get(namespace, key));
+      if (prop === 'claimUnlessDone') {
+        return async (...args: Parameters<Store['claimUnlessDone']>) => {
+          const outcome = await target.claimUnlessDone(...args);
+          if (++claims === failOn) throw new Error('Socket closed unexpectedly');
+          return outcome;
+        };
       }
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   });
+  return { store, lost: () => claims >= failOn };
 }
 
 describe('a claim won just before a store error', () => {
@@ -39,14 +43,15 @@ describe('a claim won just before a store error', () => {
     await seedSubscriptions(inner, 'telegram', ['-1001']);
     const clock = new FaultClock();
     const adapter = new CountingAdapter(clock);
-    // Read 1: the marker check before the claim; read 2: the re-check after winning it.
-    const a = instance(await shippedCampaign(), failingNthMarkerRead(inner, 2), adapter, clock, memoryLogger().log, { leaseMs: LEASE_MS });
+    const { store, lost } = losingNthClaimAnswer(inner, 1);
+    const a = instance(await shippedCampaign(), store, adapter, clock, memoryLogger().log, { leaseMs: LEASE_MS });
     clock.start();
     while (adapter.total === 0 && clock.elapsed() < 3 * LEASE_MS) {
       await a.scheduler.tick();
       await new Promise((r) => setTimeout(r, TICK_EVERY_MS));
     }
     await a.scheduler.stop();
+    expect(lost(), 'the fault was reached').toBe(true);
     expect(adapter.counts.get('-1001')).toBe(1);
     // Before the fix the reminder went out only once the claim lapsed, ≈ LEASE_MS after it fell due.
     expect(adapter.firstAt.get('-1001')).toBeLessThan(LEASE_MS / 2);
