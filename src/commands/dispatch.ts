@@ -71,9 +71,9 @@ export type DispatchObserver = (command: string, platform: string, outcome: Outc
 /** How many cached replies a dispatcher keeps at most before starting over. */
 const MAX_CACHED_REPLIES = 1000;
 
-/** A cacheable command's cache key: its language, its name and its option values in declared order. */
-function cacheKey(language: Language, command: Command, options: OptionValues): string {
-  let key = `${language}\u0000${command.name}`;
+/** A cacheable command's cache key: its platform, language, name and option values in declared order. */
+function cacheKey(platform: string, language: Language, command: Command, options: OptionValues): string {
+  let key = `${platform}\u0000${language}\u0000${command.name}`;
   for (const spec of command.options) key += `\u0000${options[spec.name] ?? ''}`;
   return key;
 }
@@ -161,7 +161,7 @@ export class Dispatcher {
       if (command.access === 'admin' && (await invocation.role()) !== 'admin') {
         return this.done(command, invocation, 'refused', errorReply(voice.t('dispatch-admins-only', { command: `/${command.name}` })));
       }
-      const key = command.cacheable ? cacheKey(language, command, options) : undefined;
+      const key = command.cacheable ? cacheKey(invocation.chat.platform, language, command, options) : undefined;
       const cached = key === undefined ? undefined : this.replies.get(key);
       if (cached) return this.done(command, invocation, 'ok', cached);
       const reply = await command.run({ options, text: invocation.text, voice }, invocation, this.servicesIn(language));

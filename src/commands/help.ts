@@ -12,6 +12,8 @@ const shown = (c: Command, platform: Platform): OptionSpec[] => c.options.filter
 export const help: Command = {
   name: 'help',
   access: 'everyone',
+  // The list and each command's options depend on the platform and the language only.
+  cacheable: true,
   options: [{ name: 'command', type: 'string' }],
   run({ options, voice }, inv, { commands }) {
     const asked = String(options.command ?? '').trim().replace(/^\//, '').toLowerCase();

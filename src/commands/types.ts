@@ -122,11 +122,11 @@ export interface Command {
    */
   readonly parse?: (text: string, voice: Voice) => OptionValues | string;
   /**
-   * True when the reply depends only on the campaign's content, the language
-   * and the option values: not on the chat, the invoker, the platform or the
-   * time. The dispatcher then builds it once per language and set of option
-   * values and serves that
-   * reply again, frozen (so renderers may keep what they made of it).
+   * True when the reply depends only on the campaign's content, the
+   * platform, the language and the option values: not on the chat, the
+   * invoker or the time. The dispatcher then builds it once per platform,
+   * language and set of option values and serves that reply again, frozen
+   * (so renderers may keep what they made of it).
    */
   readonly cacheable?: boolean;
   readonly run: (args: CommandArgs, invocation: Invocation, services: Services) => Promise<Reply> | Reply;

@@ -29,11 +29,28 @@ export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }
 
+/**
+ * Tags already matched: every command asks, and platforms send a few dozen
+ * distinct tags at most (Discord has 34 locales), while a negotiation costs
+ * a parse of every tag (it showed in the Discord bench's profile). Bounded
+ * all the same, since a tag comes from outside.
+ */
+const matched = new Map<string, Language | null>();
+const MAX_MATCHED = 256;
+
 /** The bot's language for a BCP 47 tag (`ru-RU` → `ru`, `kk` → `kk`), or undefined for any other language. */
 export function matchLanguage(tag: string | undefined): Language | undefined {
-  if (tag === undefined || tag.trim() === '') return undefined;
-  const [best] = negotiateLanguages([tag.trim()], LANGUAGES);
-  return isLanguage(best) ? best : undefined;
+  if (tag === undefined) return undefined;
+  if (isLanguage(tag)) return tag;
+  let found = matched.get(tag);
+  if (found === undefined) {
+    const trimmed = tag.trim();
+    const [best] = trimmed === '' ? [] : negotiateLanguages([trimmed], LANGUAGES);
+    found = isLanguage(best) ? best : null;
+    if (matched.size >= MAX_MATCHED) matched.clear();
+    matched.set(tag, found);
+  }
+  return found ?? undefined;
 }
 
 /** What is known of a chat's language, most binding first. */

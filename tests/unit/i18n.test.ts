@@ -62,6 +62,19 @@ describe('choosing the language', () => {
     expect(matchLanguage('pt-BR')).toBeUndefined();
     expect(matchLanguage('')).toBeUndefined();
   });
+
+  it('answers a tag asked again the same (matches are kept), and stays right past what it keeps', () => {
+    for (let round = 0; round < 2; round++) {
+      expect(matchLanguage(' ru-RU ')).toBe('ru');
+      expect(matchLanguage('pt-BR')).toBeUndefined();
+      expect(matchLanguage('   ')).toBeUndefined();
+    }
+    // More distinct tags than are kept: every one still matched, none answered from another's entry.
+    const letter = (n: number): string => String.fromCharCode(65 + (n % 26));
+    for (let i = 0; i < 600; i++) expect(matchLanguage(`kk-${letter(i)}${letter(Math.floor(i / 26))}`)).toBe('kk');
+    expect(matchLanguage('en-GB')).toBe('en');
+    expect(matchLanguage('ru')).toBe('ru');
+  });
 });
 
 describe('dates', () => {

@@ -21,16 +21,16 @@ const ARGS: Record<string, readonly string[]> = {
 };
 
 describe('cacheable commands', () => {
-  it('answer the same in one language whatever the chat, platform, role or time', async () => {
+  it('answer the same on one platform in one language whatever the chat, role or time', async () => {
     const services = await testServices();
     const cacheable = commands.filter((c) => c.cacheable);
-    expect(cacheable.map((c) => c.name).sort()).toEqual(['about', 'demands', 'signatories', 'sources', 'start', 'statement', 'statements', 'timeline']);
+    expect(cacheable.map((c) => c.name).sort()).toEqual(['about', 'demands', 'help', 'signatories', 'sources', 'start', 'statement', 'statements', 'timeline']);
     for (const command of cacheable) {
       for (const text of ARGS[command.name] ?? ['']) {
         // Fresh dispatchers, so nothing is served from a cache here.
         const a = await new Dispatcher(services).dispatch(invocation(command.name, text, { locale: 'ru' }));
         const b = await new Dispatcher(services).dispatch({
-          ...invocation(command.name, text, { chat: { platform: 'telegram', chatId: '-100200', kind: 'group' }, role: 'member', now: new Date('2027-01-05T23:30:00Z') }),
+          ...invocation(command.name, text, { chat: { chatId: '-100200', kind: 'group' }, role: 'member', now: new Date('2027-01-05T23:30:00Z') }),
           locale: 'ru',
         });
         expect(b, `/${command.name} ${text}`).toEqual(a);
@@ -44,9 +44,22 @@ describe('cacheable commands', () => {
     expect(Object.isFrozen(first) && Object.isFrozen(first.messages[0]!.blocks)).toBe(true);
     expect(await dispatcher.dispatch(invocation('demands', 'smk', { chat: { chatId: 'another' } }))).toBe(first);
     expect(await dispatcher.dispatch(invocation('demands', 'Nationalization'))).not.toBe(first);
-    const help = await dispatcher.dispatch(invocation('help'));
-    expect(await dispatcher.dispatch(invocation('help'))).not.toBe(help);
-    expect(Object.isFrozen(help)).toBe(false);
+    const next = await dispatcher.dispatch(invocation('next'));
+    expect(await dispatcher.dispatch(invocation('next'))).not.toBe(next);
+    expect(Object.isFrozen(next)).toBe(false);
+  });
+
+  it('are kept per platform: /help lists the options each platform offers', async () => {
+    const dispatcher = new Dispatcher(await testServices());
+    const on = (platform: 'console' | 'discord', chatId: string) => dispatcher.dispatch(invocation('help', 'subscribe', { chat: { platform, chatId } }));
+    const consoleHelp = await on('console', 'a');
+    const discordHelp = await on('discord', 'b');
+    expect(await on('console', 'c')).toBe(consoleHelp);
+    expect(await on('discord', 'd')).toBe(discordHelp);
+    // `events` (Discord's scheduled events) is an option of /subscribe on Discord only.
+    const words = (r: typeof consoleHelp): string => JSON.stringify(r.messages);
+    expect(words(discordHelp)).toContain('events');
+    expect(words(consoleHelp)).not.toContain('events');
   });
 
   it('never keep a refusal or an error answer, and still check access on every call', async () => {
