@@ -1,6 +1,6 @@
 /**
  * Profiling aid (not part of `npm run bench`): Placard's side of the Discord
- * bench for `node --cpu-prof`, `/start` or `/help` in a steady loop.
+ * bench for `node --cpu-prof`, `/start`, `/next` or any command in a steady loop.
  */
 import { createDiscordAdapter } from '../adapters/discord/index.js';
 import { Dispatcher } from '../src/commands/dispatch.js';
@@ -8,7 +8,7 @@ import { createLogger } from '../src/log.js';
 import { testServices } from '../tests/helpers/core.js';
 import { BENCH_GUILD, discordInWorker } from './discord-thread.js';
 
-const name = process.argv[2] ?? 'help';
+const name = process.argv[2] ?? 'next';
 const dc = await discordInWorker();
 const services = await testServices();
 const log = createLogger({ level: 'silent' });

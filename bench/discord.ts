@@ -1,7 +1,7 @@
 /**
  * Discord: slash interactions → answers per second through the loopback fake
  * (REST + gateway), Placard's adapter against a bare discord.js bot that
- * answers with fixed bodies: Placard's own rendered /start and /help, embeds
+ * answers with fixed bodies: Placard's own rendered /start and /next, embeds
  * and buttons, command mentions with the same ids, so both cost the fake the
  * same and what differs is Placard's own work (reading the interaction,
  * dispatch, rendering, the deferral timer). The fake runs in a worker thread
@@ -38,7 +38,7 @@ const placard: Starter = async (dc) => {
 };
 
 /**
- * The bare bot's fixed answers: Placard's /start and /help as Placard renders
+ * The bare bot's fixed answers: Placard's /start and /next as Placard renders
  * them for a member in the bench's server, with command mentions of the same
  * commands registered in this process's fake (registration is set-up, not
  * measured).
@@ -57,7 +57,7 @@ async function fixedAnswers(dc: DiscordInWorker): Promise<Record<string, EchoAns
     const [first] = renderDiscordReply(reply, { commandId: (name) => ids[name], voice: dispatcher.voice('en') });
     return first ?? { content: '' };
   };
-  return { start: await answer('start'), help: await answer('help') };
+  return { start: await answer('start'), next: await answer('next') };
 }
 
 const bare: Starter = async (dc) => {
@@ -97,12 +97,15 @@ async function mainThreadCpuMs(): Promise<number> {
  * One round of a shape, timed by the fake:
  * - steady: 100 /start in flight, each answer bringing the next (a busy bot);
  * - burst: 2,000 /start at once;
- * - uncached: as steady, but /help, which Placard builds and renders every
+ * - uncached: as steady, but /next, which depends on the time and the chat's
+ *   zone, so Placard reads the chat's settings, builds and renders it every
  *   time (/start comes from the dispatcher's cache of content-only replies).
+ *   Until 30 November 2026 this shape used /help, which is now cached per
+ *   platform and language like /start; /next is the heavier of the two.
  */
 async function round(dc: DiscordInWorker, shape: Shape): Promise<Round> {
   const cpu0 = await mainThreadCpuMs();
-  const perSec = shape === 'burst' ? await dc.burst(ANSWERS, 'start') : await dc.steady(100, ANSWERS, shape === 'uncached' ? 'help' : 'start');
+  const perSec = shape === 'burst' ? await dc.burst(ANSWERS, 'start') : await dc.steady(100, ANSWERS, shape === 'uncached' ? 'next' : 'start');
   return { perSec, cpuUsPerAnswer: ((await mainThreadCpuMs()) - cpu0) * 1000 / ANSWERS };
 }
 
@@ -114,8 +117,8 @@ async function serveSide(side: Side): Promise<void> {
   const dc = await discordInWorker();
   const stop = await (side === 'placard' ? placard : bare)(dc);
   await dc.burst(500, 'start'); // warm-up: JIT, sockets
-  await dc.steady(100, 1000, 'help');
-  const lastHelp = await dc.lastShown();
+  await dc.steady(100, 1000, 'next');
+  const lastNext = await dc.lastShown();
   await dc.steady(100, 1000, 'start');
   process.on('message', (req: ChildRequest) => {
     void (async () => {
@@ -123,7 +126,7 @@ async function serveSide(side: Side): Promise<void> {
       process.send!(await round(dc, req.shape));
     })();
   });
-  process.send!({ ready: true, lastShown: [await dc.lastShown(), lastHelp] });
+  process.send!({ ready: true, lastShown: [await dc.lastShown(), lastNext] });
 }
 
 /** A side in a child process of its own, answering one request at a time. */
@@ -153,7 +156,7 @@ async function processPair(k: number, rounds: Rounds, sameBots: boolean): Promis
   const sides = {} as Record<Side, Awaited<ReturnType<typeof startSide>>>;
   try {
     for (const side of order) sides[side] = await startSide(sameBots ? 'bare' : side);
-    // Both must show the same /start and /help, or the comparison means nothing.
+    // Both must show the same /start and /next, or the comparison means nothing.
     const [p, b] = [sides.placard.lastShown, sides.bare.lastShown];
     if (p.length !== 2 || p.some((t, i) => t === 'null' || t !== b[i])) throw new Error(`discord bench: the two bots answered differently: ${JSON.stringify({ p, b })}`);
     for (let i = 0; i < PAIRS; i++) {

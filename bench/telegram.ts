@@ -40,7 +40,7 @@ interface FixedAnswer { readonly html: string; readonly markup?: InlineKeyboardM
  * keyboard. (Since answers carry buttons, /start has six; before, the
  * baseline sent the text alone, which was the same bytes then.)
  */
-async function fixedAnswers(): Promise<{ start: FixedAnswer; help: FixedAnswer }> {
+async function fixedAnswers(): Promise<{ start: FixedAnswer; next: FixedAnswer }> {
   const dispatcher = new Dispatcher(await testServices());
   const answer = async (command: string): Promise<FixedAnswer> => {
     const { texts, markup } = prepareReply(await dispatcher.dispatch({
@@ -48,14 +48,14 @@ async function fixedAnswers(): Promise<{ start: FixedAnswer; help: FixedAnswer }
     }));
     return { html: texts[0]!.html, ...(markup ? { markup } : {}) };
   };
-  return { start: await answer('start'), help: await answer('help') };
+  return { start: await answer('start'), next: await answer('next') };
 }
 
 const bare: Starter = async (tg) => {
-  const { start, help } = await fixedAnswers();
+  const { start, next } = await fixedAnswers();
   const bot = new Bot(tg.token, { client: { apiRoot: tg.apiRoot }, botInfo: tg.botInfo });
   bot.on('message:text', (ctx) => {
-    const a = ctx.message.text === '/help' ? help : start;
+    const a = ctx.message.text === '/next' ? next : start;
     return ctx.reply(a.html, { parse_mode: 'HTML', ...(a.markup ? { reply_markup: a.markup } : {}) });
   });
   const handle = run(bot, { runner: { silent: true } });
@@ -104,14 +104,16 @@ async function mainThreadCpuMs(): Promise<number> {
  * - chatty: 100 chats each asking again the moment it is answered; here a chat's
  *   next update may wait for its previous one to be fully handled, which the
  *   bare bot skips;
- * - uncached: as steady, but /help, whose answer depends on the platform, so
- *   Placard builds and renders it every time (/start comes from its cache of
- *   content-only replies, see `Command.cacheable`).
+ * - uncached: as steady, but /next, whose answer depends on the time and the
+ *   chat's zone, so Placard reads the chat's settings, builds and renders it
+ *   every time (/start comes from its cache of content-only replies, see
+ *   `Command.cacheable`). Until 30 November 2026 this shape used /help, which
+ *   is now cached per platform and language.
  */
 async function round(tg: FakeInWorker, shape: Shape): Promise<Round> {
   const cpu0 = await mainThreadCpuMs();
   const perSec = shape === 'burst' ? await tg.burst(REPLIES, '/start')
-    : await tg.steady(100, REPLIES, shape === 'uncached' ? '/help' : '/start', shape === 'chatty' ? undefined : 2000);
+    : await tg.steady(100, REPLIES, shape === 'uncached' ? '/next' : '/start', shape === 'chatty' ? undefined : 2000);
   return { perSec, cpuUsPerReply: ((await mainThreadCpuMs()) - cpu0) * 1000 / REPLIES };
 }
 
@@ -123,8 +125,8 @@ async function serveSide(side: Side): Promise<void> {
   const tg = await fakeInWorker();
   const stop = await (side === 'placard' ? placard : bare)(tg);
   await tg.burst(1000, '/start'); // warm-up: JIT, sockets
-  await tg.steady(100, 2000, '/help', 2000);
-  const lastHelp = await tg.lastText();
+  await tg.steady(100, 2000, '/next', 2000);
+  const lastNext = await tg.lastText();
   await tg.steady(100, 2000, '/start', 2000);
   process.on('message', (req: ChildRequest) => {
     void (async () => {
@@ -132,7 +134,7 @@ async function serveSide(side: Side): Promise<void> {
       process.send!('latency' in req ? { p99Ms: await tg.latency(req.latency, '/start') } : await round(tg, req.shape));
     })();
   });
-  process.send!({ ready: true, lastTexts: [await tg.lastText(), lastHelp] });
+  process.send!({ ready: true, lastTexts: [await tg.lastText(), lastNext] });
 }
 
 /** A side in a child process of its own (its own heap and JIT), answering one request at a time. */
@@ -162,7 +164,7 @@ async function processPair(k: number, rounds: Rounds, sameBots: boolean): Promis
   const sides = {} as Record<Side, Awaited<ReturnType<typeof startSide>>>;
   try {
     for (const side of order) sides[side] = await startSide(sameBots ? 'bare' : side);
-    // Both must answer /start and /help with the same texts, or the comparison means nothing.
+    // Both must answer /start and /next with the same texts, or the comparison means nothing.
     const [p, b] = [sides.placard.lastTexts, sides.bare.lastTexts];
     if (p.length !== 2 || p.some((t, i) => !t || t !== b[i])) throw new Error(`telegram bench: the two bots answered differently: ${JSON.stringify({ p, b })}`);
     for (let i = 0; i < PAIRS; i++) {
