@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log.js';
 import { Scheduler } from '../../src/schedule/scheduler.js';
+import { action, message, paragraph } from '../../src/rich/build.js';
 import { readChatSettings } from '../../src/store/chat-settings.js';
 import { Faults } from '../fakes/telegram/index.js';
 import { ADMIN, GROUP, MEMBER, PRIVATE, startTelegramRig, type TelegramRig } from './telegram-harness.js';
@@ -60,5 +61,29 @@ describe('Telegram reminders', () => {
     expect(await readChatSettings(rig.services.store, { platform: 'telegram', chatId: String(old.id) })).toBeUndefined();
     expect(await readChatSettings(rig.services.store, { platform: 'telegram', chatId: '-100555' })).toMatchObject({ subscribed: true });
     expect(rig.tg.sentTo(-100555).filter((m) => /Zhanaozen/.test(m.plainText))).toHaveLength(1);
+  });
+
+  it('sends one reminder message to many chats as the same text and keyboard, and each other message as its own', async () => {
+    rig = await startTelegramRig();
+    // The fan-out sends one message object to every chat; what is kept of its rendering must follow the object and its actions.
+    const reminder = message('Zhanaozen, 15 years', [paragraph('On 16 December 2011 the police fired on striking oil workers.')]);
+    const buttons = [action('Timeline', 'timeline')];
+    const otherButtons = [action('Sources', 'sources')];
+    const another = message('The uprising, 5 years', [paragraph('On 2 January 2022 the protests began in Zhanaozen.')]);
+    const to = (chatId: number) => ({ platform: 'telegram' as const, chatId: String(chatId), kind: 'group' as const });
+    for (const [chat, m, a] of [[-701, reminder, buttons], [-702, reminder, buttons], [-703, reminder, otherButtons], [-704, another, buttons]] as const) {
+      rig.tg.addChat({ id: chat, type: 'supergroup', title: `Group ${chat}` });
+      expect(await rig.adapter.send(to(chat), m, a)).toEqual({ kind: 'sent' });
+    }
+    const first = (id: number) => { const m = rig!.tg.sentTo(id)[0]; expect(m, `a message to ${id}`).toBeDefined(); return m!; };
+    const [a, b, c, d] = [first(-701), first(-702), first(-703), first(-704)];
+    expect(b.plainText).toBe(a.plainText);
+    expect(b.reply_markup).toEqual(a.reply_markup);
+    expect(JSON.stringify(a.reply_markup)).toContain('Timeline');
+    expect(c.plainText).toBe(a.plainText);
+    expect(JSON.stringify(c.reply_markup)).toContain('Sources');
+    expect(JSON.stringify(c.reply_markup)).not.toContain('Timeline');
+    expect(d.plainText).toContain('2 January 2022');
+    expect(d.plainText).not.toContain('16 December 2011');
   });
 });
