@@ -53,8 +53,11 @@ export function parseActionCustomId(customId: string): Pick<Action, 'command' | 
 export const typedCommand = (action: Pick<Action, 'command' | 'args'>): string =>
   `/${action.command}${action.args.trim() === '' ? '' : ` ${action.args.trim()}`}`;
 
+/** Whitespace that `clip` would change: anything but a single space (most labels have none; replacing each space cost more). */
+const ODD_SPACE = /[^\S ]| {2}/;
+
 const clip = (s: string, max: number): string => {
-  const one = s.replace(/\s+/g, ' ').trim();
+  const one = (ODD_SPACE.test(s) ? s.replace(/\s+/g, ' ') : s).trim();
   return one.length <= max ? one : `${one.slice(0, max - 1)}…`;
 };
 
@@ -116,6 +119,7 @@ export function layoutActions(paging: Paging | undefined, actions: readonly Acti
       }],
     });
   }
+  if (typed.length === 0 && rest.length === listed.length) return { rows, typed: [] };
   const unshown = new Set([...typed, ...rest.slice(listed.length).map((p) => p.action)]);
   return { rows, typed: actions.filter((a) => unshown.has(a)) };
 }

@@ -61,28 +61,33 @@ export function timestampMarkdown(iso: string): string | undefined {
   return Number.isFinite(ms) ? `<t:${Math.floor(ms / 1000)}:F>` : undefined;
 }
 
-/** One span as markdown; whitespace around a marked run stays outside the markers, or Discord ignores them. */
-function inline(span: Span, ctx: MarkdownContext): string {
-  const start = span.text.length - span.text.trimStart().length;
-  const body = span.text.trim();
-  if (body === '') return span.text;
-  const lead = span.text.slice(0, start);
-  const trail = span.text.slice(start + body.length);
+/**
+ * One span as markdown; whitespace around a marked run stays outside the markers, or Discord ignores them.
+ * `unbold` writes it as if it were not bold (a heading is bold as a whole).
+ */
+function inline(span: Span, ctx: MarkdownContext, unbold = false): string {
+  const all = span.text;
+  const body = all.trim();
+  if (body === '') return all;
+  // Most spans have no whitespace around them: no slices to make (rendering is on every answer's path).
+  const start = body.length === all.length ? 0 : all.length - all.trimStart().length;
+  const lead = start === 0 ? '' : all.slice(0, start);
+  const trail = start + body.length === all.length ? '' : all.slice(start + body.length);
   if (span.command === true) return `${lead}${commandMarkdown(body, ctx)}${trail}`;
   const stamp = span.time === undefined ? undefined : timestampMarkdown(span.time);
   let md = stamp ?? (span.code ? (codeSpan(body) ?? escapeMarkdown(body)) : escapeMarkdown(body));
   if (span.italic) md = `*${md}*`;
-  if (span.bold) md = `**${md}**`;
+  if (span.bold && !unbold) md = `**${md}**`;
   const url = span.link === undefined ? undefined : safeUrl(span.link);
   if (url !== undefined) md = `[${md}](${url})`;
   return `${lead}${md}${trail}`;
 }
 
 /** Spans joined; a zero-width space keeps `**a**` + `*b*` from reading as `***`. */
-function inlines(spans: readonly Span[], ctx: MarkdownContext): string {
+function inlines(spans: readonly Span[], ctx: MarkdownContext, unbold = false): string {
   let out = '';
   for (const span of spans) {
-    const md = inline(span, ctx);
+    const md = inline(span, ctx, unbold);
     const edge = out.at(-1);
     if (edge !== undefined && (edge === '*' || edge === '`') && md.startsWith(edge)) out += ZWSP;
     out += md;
@@ -95,7 +100,7 @@ function block(b: Block, ctx: MarkdownContext): string {
     case 'paragraph':
       return inlines(b.spans, ctx);
     case 'heading':
-      return `**${inlines(b.spans.map((s) => ({ ...s, bold: false })), ctx)}**`;
+      return `**${inlines(b.spans, ctx, true)}**`;
     case 'quote':
       return inlines(b.spans, ctx).split('\n').map((line) => `> ${line}`).join('\n');
     case 'list':

@@ -85,6 +85,20 @@ const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'Ju
  * (public record), which the bot says wherever it shows the date.
  */
 export function dayInStatements(campaign: Campaign, event: { readonly day: number; readonly month: number; readonly year: number; readonly sources: readonly string[] }): boolean {
+  // A campaign is frozen, so the answer is too: kept per statement list (every edition of a campaign shares it), as the
+  // search scans whole statements and /next, /today and /timeline ask on every call.
+  let known = daysFound.get(campaign.statementById);
+  if (known === undefined) daysFound.set(campaign.statementById, (known = new Map()));
+  const key = `${event.year}-${event.month}-${event.day} ${event.sources.join(' ')}`;
+  let found = known.get(key);
+  if (found === undefined) known.set(key, (found = searchDay(campaign, event)));
+  return found;
+}
+
+/** What {@link dayInStatements} found, per campaign's statements and event. */
+const daysFound = new WeakMap<object, Map<string, boolean>>();
+
+function searchDay(campaign: Campaign, event: { readonly day: number; readonly month: number; readonly year: number; readonly sources: readonly string[] }): boolean {
   const d = String(event.day);
   const m = MONTH_NAMES[event.month - 1]!;
   const mm = String(event.month);
@@ -95,9 +109,27 @@ export function dayInStatements(campaign: Campaign, event: { readonly day: numbe
 
 /** Statement ids in the campaign's one order of statements (`campaign.statements`); unknown ids last, as given. */
 export function inStatementOrder(campaign: Campaign, ids: readonly string[]): string[] {
-  const rank = (id: string): number => {
-    const i = campaign.statements.findIndex((s) => s.id === id);
-    return i < 0 ? campaign.statements.length : i;
-  };
+  const ranks = ranksOf(campaign.statements);
+  const rank = (id: string): number => ranks?.get(id) ?? rankIn(campaign.statements, id);
   return [...ids].sort((a, b) => rank(a) - rank(b));
+}
+
+/** Where `id` stands in `statements` (the first statement with it); after them all when none has it. */
+function rankIn(statements: readonly Statement[], id: string): number {
+  const i = statements.findIndex((s) => s.id === id);
+  return i < 0 ? statements.length : i;
+}
+
+/** Each id's place in a frozen statement list: sorting by it scanned the list on every comparison (the profile of /next). */
+const ranks = new WeakMap<readonly Statement[], ReadonlyMap<string, number>>();
+
+function ranksOf(statements: readonly Statement[]): ReadonlyMap<string, number> | undefined {
+  if (!Object.isFrozen(statements)) return undefined;
+  let known = ranks.get(statements);
+  if (known === undefined) {
+    const byId = new Map<string, number>();
+    statements.forEach((s, i) => { if (!byId.has(s.id)) byId.set(s.id, i); });
+    ranks.set(statements, (known = byId));
+  }
+  return known;
 }

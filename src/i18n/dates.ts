@@ -6,23 +6,38 @@
 import type { Day } from '../time/calendar.js';
 import { INTL_LOCALES, type Language } from './languages.js';
 
+type Style = 'day' | 'month' | 'short' | 'dayMonth';
+
+const OPTIONS: Readonly<Record<Style, Intl.DateTimeFormatOptions>> = {
+  day: { day: 'numeric', month: 'long', year: 'numeric' },
+  month: { month: 'long', year: 'numeric' },
+  short: { day: 'numeric', month: 'short', year: 'numeric' },
+  dayMonth: { day: 'numeric', month: 'long' },
+};
+
 const kept = new Map<string, Intl.DateTimeFormat>();
 
-function dateFormat(locale: Language, style: 'day' | 'month' | 'short' | 'dayMonth', zone: string): Intl.DateTimeFormat {
+function dateFormat(locale: Language, style: Style, zone: string): Intl.DateTimeFormat {
   const key = `${locale} ${style} ${zone}`;
   let format = kept.get(key);
   if (format === undefined) {
-    const options: Intl.DateTimeFormatOptions = style === 'day' ? { day: 'numeric', month: 'long', year: 'numeric' }
-      : style === 'month' ? { month: 'long', year: 'numeric' }
-        : style === 'short' ? { day: 'numeric', month: 'short', year: 'numeric' }
-          : { day: 'numeric', month: 'long' };
-    format = new Intl.DateTimeFormat(INTL_LOCALES[locale], { ...options, timeZone: zone });
+    format = new Intl.DateTimeFormat(INTL_LOCALES[locale], { ...OPTIONS[style], timeZone: zone });
     kept.set(key, format);
   }
   return format;
 }
 
-const noon = (d: Pick<Day, 'year' | 'month'> & { day?: number }): Date => new Date(Date.UTC(d.year, d.month - 1, d.day ?? 1, 12));
+/** The UTC formatters (every calendar day is written through one), by style and language: no key to build on each call. */
+const utc: Readonly<Record<Style, Map<Language, Intl.DateTimeFormat>>> = { day: new Map(), month: new Map(), short: new Map(), dayMonth: new Map() };
+
+function utcFormat(locale: Language, style: Style): Intl.DateTimeFormat {
+  let format = utc[style].get(locale);
+  if (format === undefined) utc[style].set(locale, (format = dateFormat(locale, style, 'UTC')));
+  return format;
+}
+
+/** Noon UTC of a calendar day, as a time value (formatters take it as they take a Date, without the Date). */
+const noon = (d: Pick<Day, 'year' | 'month'> & { day?: number }): number => Date.UTC(d.year, d.month - 1, d.day ?? 1, 12);
 
 /**
  * The calendar date of `date` in the IANA zone `zone`, in words:
@@ -34,18 +49,18 @@ export function formatDate(locale: Language, date: Date, zone: string): string {
 }
 
 /** A calendar day in words (no zone involved): “16 December 2026”. */
-export const formatDayIn = (locale: Language, day: Day): string => dateFormat(locale, 'day', 'UTC').format(noon(day));
+export const formatDayIn = (locale: Language, day: Day): string => utcFormat(locale, 'day').format(noon(day));
 
 /** A day and month without the year: “4 January”, “4 января”, “4 қаңтар”. */
 export const formatDayMonthIn = (locale: Language, day: Pick<Day, 'month' | 'day'>): string =>
-  dateFormat(locale, 'dayMonth', 'UTC').format(noon({ year: 2000, ...day }));
+  utcFormat(locale, 'dayMonth').format(noon({ year: 2000, ...day }));
 
 /** A short day for buttons: “4 Jan 2022”, “4 янв. 2022 г.”. */
-export const formatShortDayIn = (locale: Language, day: Day): string => dateFormat(locale, 'short', 'UTC').format(noon(day));
+export const formatShortDayIn = (locale: Language, day: Day): string => utcFormat(locale, 'short').format(noon(day));
 
 /** A month in words: “February 2022”, “февраль 2022 г.”. */
 export const formatMonthIn = (locale: Language, year: number, month: number): string =>
-  dateFormat(locale, 'month', 'UTC').format(noon({ year, month }));
+  utcFormat(locale, 'month').format(noon({ year, month }));
 
 /** A content date, `YYYY-MM-DD` or `YYYY-MM`, in words; anything else as it is written. */
 export function formatContentDateIn(locale: Language, date: string): string {

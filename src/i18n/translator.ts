@@ -42,8 +42,10 @@ export function defaultLocalesDir(): string {
  */
 const NUMBER: FluentFunction = ([value], options) => {
   if (!(value instanceof FluentNumber)) return value instanceof FluentNone ? value : new FluentNone('NUMBER()');
-  const kept = Object.fromEntries(Object.entries(options).map(([name, v]) => [name, v.valueOf()]));
-  return new FluentNumber(value.valueOf(), { ...value.opts, ...kept });
+  // One object built in place (same keys, same order as spreading the options over the value's): ordinals run on every /next.
+  const opts: Record<string, unknown> = { ...value.opts };
+  for (const name in options) opts[name] = options[name]!.valueOf();
+  return new FluentNumber(value.valueOf(), opts);
 };
 
 /** Builds a translator over catalog texts, by language (a language without one falls back to English). */
@@ -65,8 +67,22 @@ export function createTranslator(catalogs: Readonly<Partial<Record<Language, str
     if (bundle === undefined || pattern === undefined || pattern === null) return undefined;
     return bundle.formatPattern(pattern, args, []);
   };
+  // A message without variables reads the same every time: kept per language (bounded by the catalogs' ids, as only
+  // catalog messages are kept), since buttons and labels ask for the same few on every answer.
+  const fixed = new Map<Language, Map<string, string>>();
+  const plain = (locale: Language, id: string): string => {
+    let byId = fixed.get(locale);
+    if (byId === undefined) fixed.set(locale, (byId = new Map()));
+    let text = byId.get(id);
+    if (text === undefined) {
+      const found = format(locale, id) ?? format(FALLBACK_LANGUAGE, id);
+      if (found === undefined) return id;
+      byId.set(id, (text = found));
+    }
+    return text;
+  };
   return {
-    t: (locale, id, args) => format(locale, id, args) ?? format(FALLBACK_LANGUAGE, id, args) ?? id,
+    t: (locale, id, args) => (args === undefined ? plain(locale, id) : format(locale, id, args) ?? format(FALLBACK_LANGUAGE, id, args) ?? id),
     has: (locale, id) => bundles.get(locale)?.hasMessage(id) ?? false,
     ids: (locale) => idsOf.get(locale) ?? [],
   };

@@ -108,10 +108,21 @@ export const label = (voice: Voice, id: string): Span => bold(`${voice.t(id)} `)
 /** Ends `s` with a full stop unless it already ends with punctuation. */
 export const sentence = (s: string): string => (/[.!?…)"”]$/.test(s.trim()) ? s.trim() : `${s.trim()}.`);
 
+/** Sources texts of frozen id lists (an event's sources), per campaign edition: /next and /today wrote them on every call. */
+const sourcesKept = new WeakMap<Campaign, WeakMap<readonly string[], string>>();
+
 /** The short labels of statements, as the sources of a fact, in the campaign's order: "SMK statement, ICOR resolution". */
 export function sourcesText(campaign: Campaign, ids: readonly string[]): string {
-  return inStatementOrder(campaign, ids).map((id) => campaign.statementById.get(id)?.label ?? id).join(', ');
+  if (!Object.isFrozen(campaign) || !Object.isFrozen(ids)) return labelsInOrder(campaign, ids);
+  let byIds = sourcesKept.get(campaign);
+  if (byIds === undefined) sourcesKept.set(campaign, (byIds = new WeakMap()));
+  let text = byIds.get(ids);
+  if (text === undefined) byIds.set(ids, (text = labelsInOrder(campaign, ids)));
+  return text;
 }
+
+const labelsInOrder = (campaign: Campaign, ids: readonly string[]): string =>
+  inStatementOrder(campaign, ids).map((id) => campaign.statementById.get(id)?.label ?? id).join(', ');
 
 /** A figure line: value and what, then the source's own words and the source's short label. */
 export function figureSpans(voice: Voice, campaign: Campaign, event: CampaignEvent, index: number): Span[] {
@@ -145,9 +156,28 @@ export function figuresByQuote(campaign: Campaign, event: CampaignEvent): Campai
   return [...groups.values()].sort((a, b) => order.indexOf(a[0]!.source) - order.indexOf(b[0]!.source));
 }
 
+/**
+ * Words that depend only on a frozen event (and its campaign's statements) and the voice, kept per event and voice:
+ * /next, /today and /timeline wrote the same date and button label on every call (a Fluent message and ICU formats each).
+ */
+const eventWords = new WeakMap<CampaignEvent, WeakMap<Voice, { statements?: object; date?: string; label?: string }>>();
+
+function wordsOf(voice: Voice, event: CampaignEvent): { statements?: object; date?: string; label?: string } | undefined {
+  if (!Object.isFrozen(event)) return undefined;
+  let byVoice = eventWords.get(event);
+  if (byVoice === undefined) eventWords.set(event, (byVoice = new WeakMap()));
+  let words = byVoice.get(voice);
+  if (words === undefined) byVoice.set(voice, (words = {}));
+  return words;
+}
+
 /** An event's date, saying briefly when its day is public record but in none of its statements. */
 export function eventDate(voice: Voice, campaign: Campaign, event: CampaignEvent): string {
-  return dayInStatements(campaign, event) ? voice.day(event) : voice.t('event-day-not-in-statements', { day: voice.day(event) });
+  const words = wordsOf(voice, event);
+  if (words?.date !== undefined && words.statements === campaign.statementById) return words.date;
+  const date = dayInStatements(campaign, event) ? voice.day(event) : voice.t('event-day-not-in-statements', { day: voice.day(event) });
+  if (words !== undefined) { words.statements = campaign.statementById; words.date = date; }
+  return date;
 }
 
 /** "The date, 16 December 2011, is public record; the statements do not give it." — or undefined when a statement gives the day. */
@@ -167,7 +197,13 @@ export function buttonLabel(value: string): string {
 }
 
 /** An event's button: "4 Jan 2022: Oil workers at…" in the voice's language. */
-export const eventLabel = (voice: Voice, e: CampaignEvent): string => buttonLabel(`${voice.shortDay(e)}: ${e.title}`);
+export function eventLabel(voice: Voice, e: CampaignEvent): string {
+  const words = wordsOf(voice, e);
+  if (words?.label !== undefined) return words.label;
+  const label = buttonLabel(`${voice.shortDay(e)}: ${e.title}`);
+  if (words !== undefined) words.label = label;
+  return label;
+}
 
 /** Statements with demands, the campaign's featured one first. */
 export function withDemands(campaign: Campaign): Statement[] {
