@@ -31,11 +31,11 @@ import { runAnniversary, type AnniversaryFigures } from './anniversary-run.js';
 import { budgetPending, sharedSendBudget } from './capability.js';
 import { discordInteractionsWired, slashCommands } from './discord.js';
 import { haproxyUnavailable } from './haproxy.js';
-import { ScaleRig } from './rig.js';
+import { ScaleRig, scaledConcurrency } from './rig.js';
 
 const PER_SECOND = 300;
-/** The scheduler's sends in flight per platform (its default): what one kill can leave unmarked at most. */
-const CONCURRENCY = 16;
+/** The instances' sends in flight per platform (scaled with the limit, see rig.ts): what one kill can leave unmarked at most. */
+const CONCURRENCY = scaledConcurrency(PER_SECOND);
 const ARTIFACTS = resolve(import.meta.dirname, '../../test-artifacts/scale');
 
 /** A store of the test's own, and how to remove it. */

@@ -57,6 +57,23 @@ export interface WebhookBatch {
 
 let nextChat = 5_000_000;
 
+/** Telegram's limit in all, messages per second, which production's concurrency (16) is sized for. */
+const PRODUCTION_PER_SECOND = 30;
+/** The scheduler's concurrency in production. */
+const PRODUCTION_CONCURRENCY = 16;
+
+/**
+ * Sends in flight, scaled with the limit as the rest is. A worker holds its
+ * job for a claim, its paced slot, the send and the mark; at 30/s 16 workers
+ * cover round trips up to half a second, at a tenfold limit only up to 50 ms,
+ * which a busy shared machine exceeds (Postgres then fell to 72 % of the
+ * limit). Scaling keeps the model of production: the same round trips
+ * against the same share of the budget.
+ */
+export function scaledConcurrency(perSecond: number): number {
+  return Math.max(PRODUCTION_CONCURRENCY, Math.ceil(PRODUCTION_CONCURRENCY * perSecond / PRODUCTION_PER_SECOND));
+}
+
 /** A started rig; `close()` stops everything it started. */
 export class ScaleRig {
   private constructor(
@@ -90,6 +107,7 @@ export class ScaleRig {
           tickEveryMs: 1000, telegramPerSecond: options.pacerPerSecond ?? options.perSecond,
           scheduler: {
             leaseMs: options.leaseMs ?? 10_000, sendTimeoutMs: 5000, ...(gate ? {} : { subscriptionsTtlMs: 1000 }),
+            concurrency: scaledConcurrency(options.pacerPerSecond ?? options.perSecond),
             // The send budget's fan-out lease (production 15 s, renewed every 5 s): a killed driver is replaced within seconds.
             fanOutLeaseMs: 6_000, fanOutRenewMs: 2_000, ...options.scheduler,
           },
