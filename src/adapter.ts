@@ -95,4 +95,13 @@ export interface Adapter {
   checkPosting?(target: ChatRef): Promise<PostingProblem | undefined>;
   /** `placard doctor`'s checks of the platform itself: the token, the webhook, the connection. */
   doctor?(): Promise<readonly DoctorFinding[]>;
+  /**
+   * Registers the one listener told, with the wait in ms, whenever a call
+   * other than a reminder's send (a command's answer, the sync) is told to
+   * wait for the whole bot. The scheduler shares it (`flood:<platform>`), so
+   * whichever instance drives the reminders pauses too. Only platforms whose
+   * flood waits are the whole bot's on every call implement it (Matrix:
+   * `M_LIMIT_EXCEEDED` is the account's); see the README for the others.
+   */
+  onFloodWait?(listener: (ms: number) => void): void;
 }

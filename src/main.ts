@@ -61,6 +61,8 @@ export async function serve(config: Config, log: Logger): Promise<Served> {
     ...(tuning?.scheduler as Partial<SchedulerOptions> | undefined),
   });
   metrics.watchFanOut(() => scheduler.counters.fanOut);
+  // A flood wait one of this instance's answers was told is the bot's: the reminders' driver hears of it through the store.
+  for (const adapter of adapters) adapter.onFloodWait?.((ms) => scheduler.floodWaitHeard(adapter.name, ms));
   let ticker: NodeJS.Timeout | undefined;
   if (adapters.length > 0 && tuning?.tickEveryMs !== undefined) ticker = setInterval(() => void scheduler.tick(), tuning.tickEveryMs);
   else if (adapters.length > 0) scheduler.start();

@@ -18,9 +18,9 @@ import type { Logger } from '../../src/log.js';
 import { BurstLog } from '../../src/log-privacy.js';
 import type { Action, RichMessage } from '../../src/rich/model.js';
 import { Pacer, type PacerLimits } from '../../src/schedule/pacer.js';
-import { MatrixClient } from './client.js';
+import { MatrixApiError, MatrixClient } from './client.js';
 import { matrixDoctor } from './doctor.js';
-import { describeMatrixError, isTokenRejected } from './errors.js';
+import { describeMatrixError, isTokenRejected, retryAfterOf } from './errors.js';
 import { BatchHandler } from './events.js';
 import { MatrixHealth } from './health.js';
 import type { MatrixWords } from './render.js';
@@ -84,6 +84,7 @@ export class MatrixAdapter implements Adapter {
   private booting: Promise<void> | undefined;
   private stopped = false;
   private wake: (() => void) | undefined;
+  private floodListener: ((ms: number) => void) | undefined;
   /** Cancels start-up's whoami on stop (a homeserver that hangs must not hold the shutdown). */
   private readonly booted = new AbortController();
 
@@ -93,7 +94,11 @@ export class MatrixAdapter implements Adapter {
     this.burst = new BurstLog(options.log, options.logIntervalMs === undefined ? {} : { intervalMs: options.logIntervalMs });
     this.client = new MatrixClient({
       baseUrl: options.homeserverUrl, accessToken: options.accessToken, timeoutMs: this.timeouts.api,
-      observe: (_endpoint, failure) => this.health.observe(failure),
+      observe: (_endpoint, failure) => {
+        this.health.observe(failure);
+        // The homeserver limits the bot's account, whatever the call: a wait told to an answer is the reminders' too.
+        if (failure instanceof MatrixApiError && (failure.status === 429 || failure.errcode === 'M_LIMIT_EXCEEDED')) this.floodListener?.(retryAfterOf(failure));
+      },
     });
     this.rooms = new Rooms(this.client, options.roomCache);
     this.pacer = new Pacer(options.limits ?? MATRIX_LIMITS);
@@ -102,6 +107,9 @@ export class MatrixAdapter implements Adapter {
 
   /** The bot's own user id, once `whoami` answered. */
   get botUserId(): string | undefined { return this.userId; }
+
+  /** Tells `listener` of every 429 the homeserver answers, with its wait (see `Adapter.onFloodWait`). */
+  onFloodWait(listener: (ms: number) => void): void { this.floodListener = listener; }
 
   /** True while the homeserver answers and the sync runs (see health.ts). */
   ready(): boolean { return !this.stopped && this.health.ready(); }

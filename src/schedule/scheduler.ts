@@ -156,6 +156,22 @@ export class Scheduler {
     }
   }
 
+  /**
+   * A whole-bot flood wait of `ms` heard outside the fan-out (an adapter's
+   * answer to a command, see `Adapter.onFloodWait`): this instance's gate
+   * closes, and the wait is written to the store, where the instance
+   * driving the platform's reminders reads it at its next renewal.
+   */
+  floodWaitHeard(platform: Platform, ms: number): void {
+    if (!(ms > 0)) return;
+    const now = this.ctx.now();
+    // i18n-exempt: a gate's detail goes to logs and metrics, never to a chat.
+    this.gates.close(platform, now + ms, 'flood', `flood wait ${Math.ceil(ms / 1000)} s (heard answering)`, now);
+    void shareFlood(this.options.store, platform, ms, now).catch((error: unknown) => {
+      this.burst.note('warn', `flood-share:${platform}`, { err: error, platform }, 'flood wait not shared (store error); the driver learns it from its own sends');
+    });
+  }
+
   /** Starts the every-minute cron task. */
   start(): void {
     if (this.task) return;

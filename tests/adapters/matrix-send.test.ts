@@ -90,4 +90,17 @@ describe('Matrix answers', () => {
     expect(answers).toHaveLength(1);
     expect(rig.hs.callsOf('send').map((c) => c.status).slice(0, 3)).toEqual([429, 500, 200]);
   });
+
+  it('tell the flood listener of a rate limit an answer met (the account is limited, reminders too); other failures not', async () => {
+    rig = await startMatrixRig();
+    const heard: number[] = [];
+    rig.adapter.onFloodWait((ms) => heard.push(ms));
+    rig.hs.failNext('send', { roomId: rig.privateRoom }, MatrixFaults.internal());
+    rig.hs.failNext('send', { roomId: rig.privateRoom }, MatrixFaults.rateLimited(400, 'header'));
+    expect(await rig.say('/about')).toHaveLength(1);
+    expect(heard).toEqual([1000]); // Retry-After is in whole seconds
+    rig.hs.failNext('send', { roomId: rig.privateRoom }, MatrixFaults.rateLimited(350, 'body'));
+    expect(await rig.say('/start')).toHaveLength(1);
+    expect(heard).toEqual([1000, 350]);
+  });
 });

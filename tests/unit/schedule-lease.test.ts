@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { FLOOD } from '../../src/schedule/gates.js';
 import { openStore } from '../../src/store/open.js';
 import { leaseScenarios } from '../faults/lease-scenarios.js';
+import { until } from '../helpers/wait.js';
 import { rigScheduler, schedulerRig, ScriptedAdapter } from '../schedule/harness.js';
 
 leaseScenarios({
@@ -49,5 +50,21 @@ describe('flood waits are shared by every instance', () => {
     rig.clock.ms += 10 * 60_000;
     expect(await b.tick()).toMatchObject({ sent: 3 });
     await b.stop();
+  });
+
+  it('a flood wait an instance hears while answering (not sending reminders) holds the driver too', async () => {
+    const rig = await schedulerRig(['-1001', '-1002', '-1003']);
+    const answering = rigScheduler(rig, { instanceId: 'instance-answering' }, new Map([['telegram', new ScriptedAdapter()]]));
+    const driver = rigScheduler(rig, { instanceId: 'instance-driving' });
+    answering.floodWaitHeard('telegram', 5 * 60_000);
+    expect(answering.gates.closedAt('telegram', rig.clock.ms)).toMatchObject({ reason: 'flood', until: rig.clock.ms + 5 * 60_000 });
+    await until(async () => (await rig.store.get(FLOOD, 'telegram')) !== undefined);
+    expect(await rig.store.get(FLOOD, 'telegram')).toEqual({ until: rig.clock.ms + 5 * 60_000 });
+    expect(await driver.tick()).toMatchObject({ sent: 0 }); // it took the lease, read the wait, and waits
+    expect(rig.adapter.attempts).toHaveLength(0);
+    rig.clock.ms += 5 * 60_000;
+    expect(await driver.tick()).toMatchObject({ sent: 3 });
+    answering.floodWaitHeard('telegram', 0); // nothing to share
+    await Promise.all([answering.stop(), driver.stop()]);
   });
 });
