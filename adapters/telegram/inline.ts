@@ -6,8 +6,10 @@
  * `/next`, `/timeline`), run through the dispatcher, so the words are the
  * commands' words. Shared messages carry no buttons (a button under a
  * message sent "via" the bot has no chat to answer in); the query text
- * filters the results. Inline mode must be switched on with @BotFather
- * (`/setinline`), see README.md, "On Telegram".
+ * filters the results. With `PUBLIC_URL` each result carries the address
+ * of what it shows on the campaign's page (a statement's demands, the
+ * timeline), which Telegram shows in the list of results. Inline mode must
+ * be switched on with @BotFather (`/setinline`), see README.md, "On Telegram".
  */
 import type { Context } from 'grammy';
 import type { InlineQuery, InlineQueryResultArticle } from 'grammy/types';
@@ -18,6 +20,7 @@ import type { Invocation, Services } from '../../src/commands/types.js';
 import { campaignIn } from '../../src/content/editions.js';
 import type { Voice } from '../../src/i18n/voice.js';
 import type { Reply } from '../../src/rich/model.js';
+import { anchorUrl, demandsAnchor, TIMELINE_ANCHOR } from '../../src/present/site-urls.js';
 import { fold } from '../../src/text/fold.js';
 import { SEND_OPTIONS, voiceFor, type AnswerLanguages, type UpdateDeps } from './context.js';
 import { renderTelegramReply, TELEGRAM_TEXT_LIMIT } from './render.js';
@@ -41,6 +44,8 @@ interface Offer {
   readonly args: string;
   readonly title: string;
   readonly keywords: readonly string[];
+  /** Where the campaign's page shows it (with `PUBLIC_URL`). */
+  readonly url?: string | undefined;
 }
 
 /**
@@ -53,15 +58,19 @@ function offers(services: Services, voice: Voice): Offer[] {
   const campaign = campaignIn(services.campaign, voice.language);
   const has = (name: string): boolean => services.commands.some((c) => c.name === name);
   const described = (name: string): string => describeCommand(voice, { name });
+  const at = (anchor: string): string | undefined => anchorUrl(services.publicUrl, voice.language, anchor);
   const statements = campaign.statements.filter((s) => s.demands.length > 0)
     .sort((a, b) => Number(b.id === campaign.meta.demandsFirst) - Number(a.id === campaign.meta.demandsFirst));
   return [
     ...(has('demands') ? statements.map((s) => ({
       id: `demands:${s.id}`.slice(0, 64), command: 'demands', args: s.id, title: s.label,
       keywords: ['demands', described('demands'), s.id, s.label, s.title, s.author?.abbreviation ?? '', s.author?.name ?? ''],
+      url: at(demandsAnchor(s.id)),
     })) : []),
-    ...(has('next') ? [{ id: 'next', command: 'next', args: '', title: '/next', keywords: ['next', 'anniversary', described('next')] }] : []),
-    ...(has('timeline') ? [{ id: 'timeline', command: 'timeline', args: '', title: '/timeline', keywords: ['timeline', 'events', described('timeline')] }] : []),
+    ...(has('next') ? [{ id: 'next', command: 'next', args: '', title: '/next', keywords: ['next', 'anniversary', described('next')], url: at(TIMELINE_ANCHOR) }] : []),
+    ...(has('timeline') ? [{
+      id: 'timeline', command: 'timeline', args: '', title: '/timeline', keywords: ['timeline', 'events', described('timeline')], url: at(TIMELINE_ANCHOR),
+    }] : []),
   ];
 }
 
@@ -106,6 +115,7 @@ export async function inlineResults(
     results.push({
       type: 'article', id: offer.id, title: oneLine(title, 64), description: oneLine(`${source}${body}`, DESCRIPTION_LIMIT),
       input_message_content: { message_text: message.html, ...SEND_OPTIONS },
+      ...(offer.url === undefined ? {} : { url: offer.url }),
     });
   }
   return results;

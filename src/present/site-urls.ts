@@ -30,6 +30,9 @@ export const calendarPath = (language: Language): string => `${languageDir(langu
 /** `feed.atom`, `ru/feed.atom`. */
 export const feedPath = (language: Language): string => `${languageDir(language)}feed.atom`;
 
+/** The anchor of the timeline section on a language's page. */
+export const TIMELINE_ANCHOR = 'timeline';
+
 /** The anchor of an event on its language's page. */
 export const eventAnchor = (eventId: string): string => `event-${eventId}`;
 /** The anchor of a statement's provenance in the sources section. */
@@ -49,6 +52,12 @@ export function prettyUrl(base: string, path: string): string {
 /** The campaign's page in `language` (`https://example.org/ru/`), or undefined when `PUBLIC_URL` is not set. */
 export function siteUrl(publicUrl: string | undefined, language: Language): string | undefined {
   return publicUrl === undefined ? undefined : prettyUrl(siteBase(publicUrl), indexPath(language));
+}
+
+/** A section or part of the campaign's page in `language` (`https://example.org/ru/#timeline`), or undefined without `PUBLIC_URL`. */
+export function anchorUrl(publicUrl: string | undefined, language: Language, anchor: string): string | undefined {
+  const page = siteUrl(publicUrl, language);
+  return page === undefined ? undefined : `${page}#${anchor}`;
 }
 
 /** An event on the campaign's page in `language` (`https://example.org/ru/#event-…`), or undefined without `PUBLIC_URL`. */

@@ -8,7 +8,7 @@ import { dayInStatements, inStatementOrder } from '../content/queries.js';
 import { bold, link, paragraph, quote, text } from '../rich/build.js';
 import type { SiteBlock, SitePart, SiteSection } from './model.js';
 import { languageOf, original, pageHref, statementLinks, type SiteContext } from './context.js';
-import { calendarPath, eventAnchor } from '../present/site-urls.js';
+import { calendarPath, eventAnchor, TIMELINE_ANCHOR } from '../present/site-urls.js';
 
 /** An event's date in words, saying so when the day is in none of its statements. */
 export function eventDay(ctx: SiteContext, e: CampaignEvent): string {
@@ -57,7 +57,7 @@ export function eventBlocks(ctx: SiteContext, e: CampaignEvent): SiteBlock[] {
 export function timelineSection(ctx: SiteContext): SiteSection {
   const remembered = ctx.campaign.events.filter((e) => e.remind).length;
   return {
-    id: 'timeline',
+    id: TIMELINE_ANCHOR,
     title: ctx.voice.t('web-section-timeline'),
     blocks: [
       paragraph(ctx.voice.t('web-timeline-intro')),

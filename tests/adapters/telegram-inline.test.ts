@@ -7,6 +7,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { InlineAnswer } from '../fakes/telegram/types.js';
 import { parseTelegramHtml } from '../fakes/telegram/index.js';
+import { buildSite } from '../../adapters/web/index.js';
+import { sharedTranslator } from '../../src/i18n/translator.js';
+import { testServices } from '../helpers/core.js';
 import { ADMIN, startTelegramRig, type TelegramRig } from './telegram-harness.js';
 
 let rig: TelegramRig | undefined;
@@ -14,7 +17,7 @@ afterEach(async () => { await rig?.close(); rig = undefined; });
 
 const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
-interface Article { type: string; id: string; title: string; description?: string; input_message_content: { message_text: string; parse_mode?: string } }
+interface Article { type: string; id: string; title: string; description?: string; url?: string; input_message_content: { message_text: string; parse_mode?: string } }
 
 async function ask(r: TelegramRig, query: string): Promise<{ answer: InlineAnswer; articles: Article[]; texts: string[] }> {
   const id = r.tg.inlineQuery({ from: ADMIN, query, chatType: 'supergroup' }).inline_query!.id;
@@ -66,5 +69,23 @@ describe('Telegram inline mode', () => {
     const timeline = await ask(rig, 'timeline');
     expect(timeline.articles.map((a) => a.id)).toContain('timeline');
     expect((await ask(rig, 'qqqzzz nothing like this')).articles).toEqual([]);
+  });
+
+  it('with PUBLIC_URL, each result links what it shows on the campaign’s page in the asker’s language; without it, none does', async () => {
+    const base = await testServices();
+    rig = await startTelegramRig({ services: { ...base, publicUrl: 'https://kz-solidarity.example.org/' } });
+    const { articles } = await ask(rig, '');
+    const smk = base.campaign.meta.demandsFirst;
+    expect(articles.find((a) => a.id === `demands:${smk}`)?.url).toBe(`https://kz-solidarity.example.org/#demands-${smk}`);
+    expect(articles.find((a) => a.id === 'timeline')?.url).toBe('https://kz-solidarity.example.org/#timeline');
+    // Every link names an anchor the built page has.
+    const page = buildSite(base.campaign, sharedTranslator(), { publicUrl: 'https://kz-solidarity.example.org/' }).find((f) => f.path === 'index.html');
+    for (const a of articles) {
+      expect(a.url, a.id).toBeDefined();
+      expect(String(page?.body), a.id).toContain(`id="${a.url!.split('#')[1]}"`);
+    }
+    await rig.close();
+    rig = await startTelegramRig();
+    expect((await ask(rig, '')).articles.filter((a) => a.url !== undefined)).toEqual([]);
   });
 });
