@@ -5,6 +5,7 @@
  * adapter not ready, the next answer makes it ready again. A rejected token
  * (401) blocks until a call succeeds; start-up blocks until the first sync.
  */
+import { Readiness } from '../../src/readiness.js';
 import { platformFailure, isTokenRejected } from './errors.js';
 
 /** Platform failures in a row before the adapter says it is not ready. */
@@ -13,31 +14,20 @@ export const FAILURES_BEFORE_NOT_READY = 3;
 /** A condition that keeps the adapter not ready until it is cleared. */
 export type Blocker = 'starting' | 'token';
 
-/** Readiness of the Matrix connection. */
-export class MatrixHealth {
-  private readonly blockers = new Set<Blocker>(['starting']);
-  private failuresInARow = 0;
-  private lastFailure = '';
-
-  /** True while nothing blocks and the last calls did not all fail. */
-  ready(): boolean {
-    return this.blockers.size === 0 && this.failuresInARow < FAILURES_BEFORE_NOT_READY;
-  }
-
-  /** Why not ready (one short line; no ids, no secrets), or undefined when ready. */
-  reason(): string | undefined {
-    if (this.blockers.has('token')) return 'the homeserver rejected the access token (401 M_UNKNOWN_TOKEN); check MATRIX_ACCESS_TOKEN';
-    if (this.blockers.has('starting')) {
-      return this.lastFailure === '' ? 'connecting to the Matrix homeserver' : `Matrix homeserver unreachable at start-up (${this.lastFailure})`;
-    }
-    if (this.failuresInARow >= FAILURES_BEFORE_NOT_READY) return `the last ${this.failuresInARow} Matrix API calls failed (${this.lastFailure})`;
-    return undefined;
-  }
-
-  /** Sets or clears a blocker. */
-  set(blocker: Blocker, on: boolean): void {
-    if (on) this.blockers.add(blocker);
-    else this.blockers.delete(blocker);
+/** Readiness of the Matrix connection: `ready()`, `reason()`, `set()` and `has()` come from {@link Readiness}. */
+export class MatrixHealth extends Readiness<Blocker> {
+  constructor() {
+    super({
+      // In order of precedence.
+      blockers: {
+        token: 'the homeserver rejected the access token (401 M_UNKNOWN_TOKEN); check MATRIX_ACCESS_TOKEN',
+        starting: 'connecting to the Matrix homeserver',
+      },
+      initial: ['starting'],
+      threshold: FAILURES_BEFORE_NOT_READY,
+      startup: { blocker: 'starting', unreachable: (cause) => `Matrix homeserver unreachable at start-up (${cause})` },
+      failedCalls: (count, cause) => `the last ${count} Matrix API calls failed (${cause})`,
+    });
   }
 
   /** Records one finished call (the client's `observe`): `failure` undefined when the homeserver answered. */
@@ -45,13 +35,11 @@ export class MatrixHealth {
     const cause = failure === undefined ? undefined : platformFailure(failure);
     if (failure === undefined || (cause === undefined && !isTokenRejected(failure))) {
       // Any Matrix answer (a room's 403 or 429 included) proves the homeserver up and the token good.
-      this.failuresInARow = 0;
-      this.lastFailure = '';
-      this.blockers.delete('token');
+      this.record(undefined);
+      this.set('token', false);
       return;
     }
-    this.failuresInARow++;
-    this.lastFailure = cause ?? '401';
-    if (isTokenRejected(failure)) this.blockers.add('token');
+    this.record(cause ?? '401');
+    if (isTokenRejected(failure)) this.set('token', true);
   }
 }

@@ -9,6 +9,7 @@
  * i18n-exempt-file: readiness reasons for /readyz and the operator.
  */
 import type { Transformer } from 'grammy';
+import { Readiness } from '../../src/readiness.js';
 import { platformFailure } from './errors.js';
 
 /** Platform failures in a row before the adapter says it is not ready. */
@@ -17,48 +18,28 @@ export const FAILURES_BEFORE_NOT_READY = 3;
 /** A condition that keeps the adapter not ready until it is cleared. */
 export type Blocker = 'starting' | 'token' | 'polling' | 'conflict';
 
+/** Each blocker's reason, in order of precedence. */
 const BLOCKER_TEXT: Record<Blocker, string> = {
-  starting: 'connecting to Telegram',
   token: 'Telegram rejected the bot token (401); check TELEGRAM_BOT_TOKEN (or the proxy at TELEGRAM_API_ROOT)',
-  polling: 'long polling stopped',
   conflict: 'another instance is polling this bot token, or a webhook is set (409)',
+  polling: 'long polling stopped',
+  starting: 'connecting to Telegram',
 };
 
 /** Called for every platform failure a transformer sees (for the log). */
 export type FailureListener = (method: string, cause: string, thrown: unknown) => void;
 
-/** Readiness of the Telegram connection. */
-export class TelegramHealth {
-  private readonly blockers = new Set<Blocker>(['starting']);
-  private failuresInARow = 0;
-  private lastFailure = '';
-
-  /** True while nothing blocks and the last calls did not all fail. */
-  ready(): boolean {
-    return this.blockers.size === 0 && this.failuresInARow < FAILURES_BEFORE_NOT_READY;
-  }
-
-  /** Why not ready (one short line; no ids, no secrets), or undefined when ready. */
-  reason(): string | undefined {
-    for (const b of ['token', 'conflict', 'polling', 'starting'] as const) {
-      if (!this.blockers.has(b)) continue;
+/** Readiness of the Telegram connection: `ready()`, `reason()`, `set()` and `has()` come from {@link Readiness}. */
+export class TelegramHealth extends Readiness<Blocker> {
+  constructor() {
+    super({
+      blockers: BLOCKER_TEXT,
+      initial: ['starting'],
+      threshold: FAILURES_BEFORE_NOT_READY,
       // While still starting, say what the attempts run into.
-      if (b === 'starting' && this.lastFailure !== '') return `Telegram unreachable at start-up (${this.lastFailure})`;
-      return BLOCKER_TEXT[b];
-    }
-    if (this.failuresInARow >= FAILURES_BEFORE_NOT_READY) return `the last ${this.failuresInARow} Bot API calls failed (${this.lastFailure})`;
-    return undefined;
-  }
-
-  /** Sets or clears a blocker. */
-  set(blocker: Blocker, on: boolean): void {
-    if (on) this.blockers.add(blocker);
-    else this.blockers.delete(blocker);
-  }
-
-  /** Whether a blocker is set. */
-  has(blocker: Blocker): boolean {
-    return this.blockers.has(blocker);
+      startup: { blocker: 'starting', unreachable: (cause) => `Telegram unreachable at start-up (${cause})` },
+      failedCalls: (count, cause) => `the last ${count} Bot API calls failed (${cause})`,
+    });
   }
 
   /**
@@ -66,16 +47,10 @@ export class TelegramHealth {
    * chat's error), else the platform failure. Any answer proves the token
    * good, except a 401.
    */
-  record(cause: string | undefined): void {
-    if (cause === undefined) {
-      this.failuresInARow = 0;
-      this.lastFailure = '';
-      this.blockers.delete('token');
-      return;
-    }
-    this.failuresInARow++;
-    this.lastFailure = cause;
-    if (cause === '401') this.blockers.add('token');
+  override record(cause: string | undefined): void {
+    super.record(cause);
+    if (cause === undefined) this.set('token', false);
+    else if (cause === '401') this.set('token', true);
   }
 
   /** A grammY API transformer recording every call's outcome; calls aborted by us (stop) are not counted. */
