@@ -506,3 +506,11 @@ discord-events-unsubscribed = The anniversaries the bot listed in this server’
 # The last line of a scheduled event's description: the event on the campaign's page.
 discord-event-more = More: { $url }
 ## END discord events
+
+## BEGIN not-found
+web-not-found-title = Page not found
+web-not-found-body = There is no page at this address. It may have moved, or the address may be mistyped.
+web-not-found-home = Go to the campaign’s page
+# On the root's not-found page, which a static host shows in every folder: one line in each other language.
+web-not-found-short = Page not found. { $home }
+## END not-found

@@ -433,3 +433,10 @@ discord-events-unsubscribed = Бот осы сервердің «Оқиғала�
 # Оқиға сипаттамасының соңғы жолы: оқиға науқан бетінде.
 discord-event-more = Толығырақ: { $url }
 ## END discord events
+
+## BEGIN not-found
+web-not-found-title = Мұндай бет жоқ
+web-not-found-body = Бұл мекенжайда бет жоқ. Ол басқа жерге ауысқан болуы мүмкін немесе мекенжай қате жазылған.
+web-not-found-home = Науқан бетіне өту
+web-not-found-short = Мұндай бет жоқ. { $home }
+## END not-found

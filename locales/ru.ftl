@@ -497,3 +497,10 @@ discord-events-unsubscribed = Годовщины, которые бот пока
 # Последняя строка описания события: событие на странице кампании.
 discord-event-more = Подробнее: { $url }
 ## END discord events
+
+## BEGIN not-found
+web-not-found-title = Такой страницы нет
+web-not-found-body = По этому адресу ничего нет. Возможно, страница переехала или в адресе опечатка.
+web-not-found-home = Перейти на страницу кампании
+web-not-found-short = Такой страницы нет. { $home }
+## END not-found

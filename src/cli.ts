@@ -186,7 +186,7 @@ async function site(config: Config, dir: string | undefined): Promise<number> {
   const files = buildSite(campaign, await loadTranslator(), { publicUrl: config.publicUrl });
   const written = await writeSiteFiles(dir, files);
   out(`wrote the campaign's site in ${resolve(dir)}: ${written.length} files (${files.filter((f) => f.path.endsWith('.html')).length} pages)\n`);
-  if (!config.publicUrl) out('  PUBLIC_URL is not set: links between pages are relative; set it for link previews, canonical addresses and links in calendars and feeds\n');
+  if (!config.publicUrl) out('  PUBLIC_URL is not set: links between pages are relative (the not-found pages\' from the host\'s root); set it for link previews, canonical addresses, links in calendars and feeds, and a site under a sub-path\n');
   return 0;
 }
 

@@ -15,11 +15,19 @@ export interface Links {
   readonly base: string;
   /** The page's path in the site (`ru/statements/x.html`). */
   readonly page: string;
+  /**
+   * When set, links under `base` are written from here instead of relative
+   * to `page`: `''` writes them from the host's root (`/ru/index.html`), an
+   * address writes them under it. For a page shown at other addresses than
+   * its own (the not-found page).
+   */
+  readonly root?: string;
 }
 
 /** A link as the page writes it: relative inside the site, absolute elsewhere, undefined when not a web address. */
 export function hrefOf(url: string, links: Links): string | undefined {
   if (url.startsWith(`${links.base}/`)) {
+    if (links.root !== undefined) return `${links.root}${url.slice(links.base.length)}`;
     const [path = '', hash] = url.slice(links.base.length + 1).split('#', 2);
     const relative = path === links.page ? '' : posix.relative(posix.dirname(`/${links.page}`), `/${path}`) || posix.basename(path);
     return `${relative || (hash ? '' : posix.basename(links.page))}${hash ? `#${hash}` : ''}`;

@@ -25,7 +25,23 @@ export function previewText(value: string, max = 200): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2)).replace(/[\s,;:—–-]+$/u, '')}…`;
 }
 
-/** A link of the site (a path in it) as the head writes it: absolute when the address is public, else relative. */
+/**
+ * How links are written on `page`: relative to it, so that the folder works
+ * anywhere (on a disk, under any prefix). Not on the not-found page: a host
+ * shows it at the missing address (`/ru/a/b/c`, and a static host shows the
+ * root's `404.html` in every folder), where relative links would lead
+ * nowhere, and the page's Content-Security-Policy (`base-uri 'none'`) rules
+ * out a `<base>`. So its links are absolute: under `PUBLIC_URL` when it is
+ * set (right under any prefix a proxy strips), else from the host's root
+ * (`/ru/index.html`: right wherever the site is served at a host's root, as
+ * `placard serve` does; a static site under a sub-path needs `PUBLIC_URL`).
+ */
+function linksOf(site: Site, page: SitePage): Links {
+  const links: Links = { base: site.base, page: page.path };
+  return page.notFound ? { ...links, root: site.public ? site.base : '' } : links;
+}
+
+/** A link of the site (a path in it) as the head writes it: absolute when the address is public, else as the page's links are. */
 function headHref(site: Site, links: Links, path: string): string {
   return site.public ? prettyUrl(site.base, path) : hrefOf(fileUrl(site.base, path), links) ?? path;
 }
@@ -33,14 +49,16 @@ function headHref(site: Site, links: Links, path: string): string {
 function head(site: Site, page: SitePage, links: Links): string {
   const meta = (attr: 'name' | 'property', key: string, value: string): string => `<meta ${attr}="${key}" content="${esc(value)}">`;
   const description = previewText(page.description);
-  const url = site.public ? prettyUrl(site.base, page.path) : undefined;
-  const alternates = page.alternates.map((a) => `<link rel="alternate" hreflang="${a.language}" href="${esc(headHref(site, links, a.path))}">`);
-  const english = page.alternates.find((a) => a.language === 'en');
+  // The not-found page has no address of its own, and is no version of another page: no canonical, og:url or hreflang.
+  const url = site.public && !page.notFound ? prettyUrl(site.base, page.path) : undefined;
+  const alternates = page.notFound ? [] : page.alternates.map((a) => `<link rel="alternate" hreflang="${a.language}" href="${esc(headHref(site, links, a.path))}">`);
+  const english = page.notFound ? undefined : page.alternates.find((a) => a.language === 'en');
   return [
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${esc(page.documentTitle)}</title>`,
     meta('name', 'description', description),
+    ...(page.notFound ? [meta('name', 'robots', 'noindex')] : []),
     ...(url ? [`<link rel="canonical" href="${esc(url)}">`] : []),
     ...alternates,
     ...(english ? [`<link rel="alternate" hreflang="x-default" href="${esc(headHref(site, links, english.path))}">`] : []),
@@ -86,7 +104,7 @@ function sectionHtml(section: SiteSection, page: SitePage, links: Links): string
 
 /** The page as a complete HTML document. */
 export function pageHtml(site: Site, page: SitePage): string {
-  const links: Links = { base: site.base, page: page.path };
+  const links = linksOf(site, page);
   const { frame } = page;
   const blocks = (b: SitePage['lead']): string => blocksHtml(b, { links, lang: page.language, headingLevel: 2 });
   return `<!doctype html>

@@ -5,7 +5,7 @@
  * calendar and feed. The bot links to an event as an anchor on its
  * language's page (`/ru/#event-zhanaozen-massacre-2011`).
  */
-import type { Language } from '../i18n/languages.js';
+import { LANGUAGES, type Language } from '../i18n/languages.js';
 
 /**
  * The base of the site model's links when the public address is not known
@@ -29,6 +29,12 @@ export const statementPath = (language: Language, id: string): string => `${lang
 export const calendarPath = (language: Language): string => `${languageDir(language)}calendar.ics`;
 /** `feed.atom`, `ru/feed.atom`. */
 export const feedPath = (language: Language): string => `${languageDir(language)}feed.atom`;
+/** `404.html`, `ru/404.html`: the page shown for an address that is not in the site. */
+export const notFoundPath = (language: Language): string => `${languageDir(language)}404.html`;
+
+/** The language whose folder a site path (no leading slash) is in: `ru/…` is Russian, anything outside a language's folder English. */
+export const languageOfPath = (path: string): Language =>
+  LANGUAGES.find((l) => languageDir(l) !== '' && path.startsWith(languageDir(l))) ?? 'en';
 
 /** The anchor of the timeline section on a language's page. */
 export const TIMELINE_ANCHOR = 'timeline';

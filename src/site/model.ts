@@ -74,8 +74,14 @@ export interface SitePage {
   readonly documentTitle: string;
   /** Meta description and link previews (Open Graph, Twitter). */
   readonly description: string;
-  /** `website` for the campaign's page, `article` for a statement. */
+  /** `website` for the campaign's page (and the not-found page), `article` for a statement. */
   readonly kind: 'website' | 'article';
+  /**
+   * True for the not-found page (`404.html`): shown at any address that is
+   * not in the site, so it is not indexed, has no address of its own
+   * (canonical, `og:url`), and its links are written from the site's root.
+   */
+  readonly notFound?: boolean;
   /** Blocks under the `h1` (summary, a link back). */
   readonly lead: readonly SiteBlock[];
   readonly sections: readonly SiteSection[];

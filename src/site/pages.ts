@@ -1,19 +1,21 @@
 /**
  * The pages of one language: the campaign's page (demands, signatories,
- * timeline, sources) and a page per statement with its full text as
- * published, each in the frame every page shares (languages, footer).
+ * timeline, sources), a page per statement with its full text as
+ * published, and the not-found page, each in the frame every page shares
+ * (languages, footer).
  */
 import type { Statement } from '../content/campaign.js';
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../i18n/languages.js';
 import { link, paragraph, quote, text } from '../rich/build.js';
+import type { Span } from '../rich/model.js';
 import { demandBlocks } from './demands.js';
 import { indexHref, languageOf, original, pageHref, type SiteContext } from './context.js';
-import type { SiteFrame, SiteLink, SitePage, SiteSection } from './model.js';
+import type { OriginalBlocks, SiteFrame, SiteLink, SitePage, SiteSection } from './model.js';
 import { signatoriesSection, statementSignatoryBlocks } from './signatories.js';
 import { provenanceBlocks, sourcesSection } from './sources.js';
 import { demandsSection } from './demands.js';
 import { timelineSection } from './timeline.js';
-import { calendarPath, feedPath, indexPath, statementPath } from '../present/site-urls.js';
+import { calendarPath, feedPath, indexPath, notFoundPath, statementPath } from '../present/site-urls.js';
 
 /** The frame of a page whose versions are at `pathIn(language)`. */
 function frame(ctx: SiteContext, pathIn: (l: Language) => string): SiteFrame {
@@ -94,5 +96,33 @@ export function statementPage(ctx: SiteContext, s: Statement): SitePage {
     ],
     sections,
     contents: contentsOf(ctx, base.path, sections),
+  };
+}
+
+/** A link to the campaign's page of the context's language, in that language. */
+const homeLink = (ctx: SiteContext): Span => link(ctx.voice.t('web-not-found-home'), indexHref(ctx));
+
+/**
+ * The not-found page (`404.html`, `ru/404.html`): its title, a line and a
+ * link to the campaign's page. A static host serves the root's for a
+ * missing address in any folder, so that one passes `others` (the other
+ * languages): a line in each, marked with its language, with a link to its
+ * campaign's page. No feed or calendar lists it; the renderer keeps it out
+ * of search engines (`notFound`).
+ */
+export function notFoundPage(ctx: SiteContext, others: readonly SiteContext[] = []): SitePage {
+  const t = ctx.voice.t;
+  const elsewhere = others.map((o): OriginalBlocks =>
+    ({ type: 'original', lang: languageOf(o), blocks: [paragraph(...o.voice.rich('web-not-found-short', { home: homeLink(o) }))] }));
+  return {
+    ...common(ctx, notFoundPath),
+    title: t('web-not-found-title'),
+    documentTitle: `${t('web-not-found-title')} — ${ctx.campaign.meta.title}`,
+    description: t('web-not-found-body'),
+    kind: 'website',
+    notFound: true,
+    lead: [paragraph(t('web-not-found-body')), paragraph(homeLink(ctx)), ...elsewhere],
+    sections: [],
+    contents: [],
   };
 }

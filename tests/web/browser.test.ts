@@ -5,7 +5,9 @@
  * console error or a failed request, shows its demands word for word,
  * passes axe-core without a serious or critical violation (in the light and
  * the dark scheme), has no horizontal scrolling on a 390 px phone, and is
- * kept as screenshots at 390 and 1280 px in `test-artifacts/web/`.
+ * kept as screenshots at 390 and 1280 px in `test-artifacts/web/`. So does
+ * each language's not-found page, shown at a missing address deep in its
+ * folder, where all its links must still lead somewhere.
  * Skipped, saying so, where /usr/bin/chromium is absent.
  */
 import { existsSync } from 'node:fs';
@@ -19,9 +21,12 @@ import { campaignIn } from '../../src/content/editions.js';
 import type { Campaign } from '../../src/content/campaign.js';
 import { startHttpServer, type HttpServer } from '../../src/http/server.js';
 import { LANGUAGES, type Language } from '../../src/i18n/languages.js';
+import { sharedTranslator } from '../../src/i18n/translator.js';
+import { voiceOf } from '../../src/i18n/voice.js';
+import { languageDir } from '../../src/present/site-urls.js';
 import { siteHandler } from '../../src/site/serve.js';
 import { shippedCampaign } from '../helpers/core.js';
-import { pagePaths, shippedSite } from './site-helpers.js';
+import { notFoundPaths, pagePaths, shippedSite } from './site-helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
@@ -62,16 +67,19 @@ afterAll(async () => {
   if (profile) await rm(profile, { recursive: true, force: true });
 });
 
-/** Opens `path`, collecting console errors, page errors and failed or refused requests. */
-async function open(path: string, expect: ExpectStatic): Promise<{ page: Page; problems: string[] }> {
+/** Opens `path`, collecting console errors, page errors and failed or refused requests (but the document's own `status`). */
+async function open(path: string, expect: ExpectStatic, status = 200): Promise<{ page: Page; problems: string[] }> {
   const page = await context.newPage();
   const problems: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`); });
+  const url = `http://127.0.0.1:${server.port}/${path}`;
+  const expected = (m: { text(): string; location(): { url: string } }): boolean =>
+    status !== 200 && m.location().url === url && m.text().includes(`status of ${status}`);
+  page.on('console', (m) => { if ((m.type() === 'error' || m.type() === 'warning') && !expected(m)) problems.push(`console ${m.type()}: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
-  page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
-  const response = await page.goto(`http://127.0.0.1:${server.port}/${path}`, { waitUntil: 'load' });
-  expect(response?.status(), path).toBe(200);
+  page.on('response', (r) => { if (r.status() >= 400 && !(r.url() === url && r.status() === status)) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
+  const response = await page.goto(url, { waitUntil: 'load' });
+  expect(response?.status(), path).toBe(status);
   return { page, problems };
 }
 
@@ -99,6 +107,17 @@ function demandsOf(language: Language, statement: string | undefined): string[] 
 
 const name = (path: string): string => path.replace(/\.html$/, '').replace(/\//g, '-');
 
+/** A phone's and a desktop's view of `page`: no horizontal scroll at 390 px, axe-core clean, screenshots at both widths (as `shot`). */
+async function checkViews(page: Page, label: string, shot: string, expect: ExpectStatic, fullPage = false): Promise<void> {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const widths = await inPage<{ scroll: number; inner: number }>(page, '({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth })');
+  expect(widths.scroll, `${label} scrolls sideways at 390 px`).toBeLessThanOrEqual(widths.inner);
+  await page.screenshot({ path: join(ARTIFACTS, `${shot}-390.png`), fullPage });
+  expect(await axeViolations(page), label).toEqual([]);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: join(ARTIFACTS, `${shot}-1280.png`), fullPage });
+}
+
 
 describe.skipIf(!available)(`the site in Chromium (${CHROMIUM})`, () => {
   for (const language of LANGUAGES) {
@@ -114,14 +133,8 @@ describe.skipIf(!available)(`the site in Chromium (${CHROMIUM})`, () => {
           for (const d of demands) expect(main, `${path}: ${d}`).toContain(d);
           expect(await page.locator('h1').count(), path).toBe(1);
           expect(await page.getAttribute('html', 'lang'), path).toBe(language);
-          const widths = await inPage<{ scroll: number; inner: number }>(page, '({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth })');
-          expect(widths.scroll, `${path} scrolls sideways at 390 px`).toBeLessThanOrEqual(widths.inner);
           // The whole English page once; the others as a phone shows them first (a full page of 24,000 px takes seconds).
-          const fullPage = path === 'index.html';
-          await page.screenshot({ path: join(ARTIFACTS, `${name(path)}-390.png`), fullPage });
-          expect(await axeViolations(page), path).toEqual([]);
-          await page.setViewportSize({ width: 1280, height: 900 });
-          await page.screenshot({ path: join(ARTIFACTS, `${name(path)}-1280.png`), fullPage });
+          await checkViews(page, path, name(path), expect, path === 'index.html');
           expect(problems, path).toEqual([]);
         } finally {
           await page.close();
@@ -129,6 +142,27 @@ describe.skipIf(!available)(`the site in Chromium (${CHROMIUM})`, () => {
       }
     }, 60_000);
   }
+
+  it('shows each language’s not-found page at a missing address deep in its folder: 404, its links all lead somewhere, axe-core clean, no horizontal scroll', async ({ expect }) => {
+    for (const { language, path } of notFoundPaths()) {
+      const missing = `${languageDir(language)}no/such/page`;
+      const { page, problems } = await open(missing, expect, 404);
+      try {
+        expect(await page.getAttribute('html', 'lang'), missing).toBe(language);
+        expect(await page.locator('h1').count(), missing).toBe(1);
+        expect(flat(await page.locator('h1').innerText()), missing).toBe(voiceOf(sharedTranslator(), language).t('web-not-found-title'));
+        // The stylesheet loaded from two folders down (a relative link would have missed it).
+        expect(await inPage(page, "getComputedStyle(document.querySelector('.skip')).position"), missing).toBe('absolute');
+        const hrefs = await inPage<string[]>(page, "[...document.querySelectorAll('a[href]')].map((a) => a.href)");
+        for (const href of hrefs.filter((h) => !h.includes('#'))) expect((await fetch(href)).status, `${missing} → ${href}`).toBe(200);
+        expect(await page.locator('main [lang="ru"], main [lang="kk"]').count(), missing).toBe(language === 'en' ? 2 : 0);
+        await checkViews(page, missing, name(path), expect);
+        expect(problems, missing).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    }
+  }, 60_000);
 
   it('keeps its contrast in the dark scheme and drops the navigation in print', async ({ expect }) => {
     const { page, problems } = await open('kk/index.html', expect);

@@ -5,7 +5,7 @@ import { campaignIn } from '../../src/content/editions.js';
 import { LANGUAGES, type Language } from '../../src/i18n/languages.js';
 import { sharedTranslator } from '../../src/i18n/translator.js';
 import type { SiteFile } from '../../src/site/files.js';
-import { indexPath, statementPath } from '../../src/present/site-urls.js';
+import { indexPath, notFoundPath, statementPath } from '../../src/present/site-urls.js';
 import { shippedCampaign } from '../helpers/core.js';
 
 /** The site's files by path. */
@@ -24,10 +24,14 @@ export const textOf = (site: SiteMap, path: string): string => {
   return file.body.toString('utf8');
 };
 
-/** Every HTML page of the site: each language's campaign page and statement pages. */
+/** Every page of the site with the campaign's content: each language's campaign page and statement pages (the not-found pages: {@link notFoundPaths}). */
 export function pagePaths(campaign: Campaign): { language: Language; path: string; statement?: string }[] {
   return LANGUAGES.flatMap((language) => [
     { language, path: indexPath(language) },
     ...campaignIn(campaign, language).statements.map((s) => ({ language, path: statementPath(language, s.id), statement: s.id })),
   ]);
 }
+
+/** Each language's not-found page (`404.html`, `ru/404.html`, `kk/404.html`). */
+export const notFoundPaths = (): { language: Language; path: string }[] =>
+  LANGUAGES.map((language) => ({ language, path: notFoundPath(language) }));

@@ -3,7 +3,8 @@
  * every page carries what the campaign says (demands verbatim with their
  * sources, signatories by country, the timeline with figures and notes, the
  * sources), every link inside the site leads to a file and an anchor that
- * exist, and content is escaped wherever it lands.
+ * exist, each language has a not-found page that works at any address, and
+ * content is escaped wherever it lands.
  */
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,10 +17,11 @@ import { LANGUAGES } from '../../src/i18n/languages.js';
 import { sharedTranslator } from '../../src/i18n/translator.js';
 import { bold, link, message, paragraph } from '../../src/rich/build.js';
 import { buildSiteModel } from '../../src/site/build.js';
-import { eventAnchor, indexPath, statementPath } from '../../src/present/site-urls.js';
+import { eventAnchor, indexPath, languageDir, notFoundPath, statementPath } from '../../src/present/site-urls.js';
+import { voiceOf } from '../../src/i18n/voice.js';
 import { runNpm } from '../helpers/cli.js';
 import { CONTENT_DIR, shippedCampaign } from '../helpers/core.js';
-import { pagePaths, shippedSite, textOf } from './site-helpers.js';
+import { notFoundPaths, pagePaths, shippedSite, textOf } from './site-helpers.js';
 
 /** Text of an HTML fragment as a reader sees it: tags dropped, entities decoded, spaces collapsed. */
 const visible = (html: string): string => html.replace(/<br>/g, '\n').replace(/<[^>]+>/g, ' ')
@@ -42,7 +44,7 @@ describe('the static site', () => {
     try {
       const r = await runNpm(['start', '--', 'site', out], '', { CONTENT_DIR, PUBLIC_URL: '' });
       expect(r.code, r.stderr).toBe(0);
-      expect(r.stdout).toContain('18 pages');
+      expect(r.stdout).toContain('21 pages');
       const site = await shippedSite();
       const written = (await readdir(out, { recursive: true, withFileTypes: true })).filter((d) => d.isFile())
         .map((d) => posix.join(...join(d.parentPath, d.name).slice(out.length + 1).split(/[\\/]/))).sort();
@@ -109,8 +111,9 @@ describe('the static site', () => {
     }
   });
 
-  it('links only to files and anchors that exist (relative links, so the folder works anywhere)', async () => {
+  it('links only to files and anchors that exist (relative links, so the folder works anywhere; from the root on the not-found pages)', async () => {
     const site = await shippedSite();
+    const notFound = new Set(notFoundPaths().map((p) => p.path));
     const ids = new Map([...site].filter(([p]) => p.endsWith('.html'))
       .map(([p, f]) => [p, new Set([...f.body.toString('utf8').matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!))]));
     let checked = 0;
@@ -118,7 +121,8 @@ describe('the static site', () => {
       for (const [, href] of textOf(site, path).matchAll(/ href="([^"]+)"/g)) {
         if (/^https?:/.test(href!)) continue;
         const [file, hash] = href!.split('#') as [string, string | undefined];
-        const target = file === '' ? path : posix.normalize(posix.join(posix.dirname(path), file));
+        if (file !== '') expect(file.startsWith('/'), `${path} → ${href}`).toBe(notFound.has(path));
+        const target = file === '' ? path : file.startsWith('/') ? file.slice(1) : posix.normalize(posix.join(posix.dirname(path), file));
         expect(site.has(target), `${path} → ${href}`).toBe(true);
         if (hash) expect((ids.get(target) ?? anchors).has(hash), `${path} → ${href}`).toBe(true);
         checked++;
@@ -152,5 +156,68 @@ describe('the static site', () => {
     expect(html).not.toContain('javascript:');
     const fragment = messageHtml(message(evil, [paragraph(link('a', 'https://example.org/?a=1&b="2"'))]), { links: { base: model.base, page: 'index.html' }, lang: 'en', level: 2 });
     expect(fragment).toBe('<h2>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;</h2>\n<p><a href="https://example.org/?a=1&amp;b=&quot;2&quot;">a</a></p>');
+  });
+});
+
+describe('the not-found pages', () => {
+  const titles = LANGUAGES.map((l) => voiceOf(sharedTranslator(), l).t('web-not-found-title'));
+
+  it('are 404.html, ru/404.html and kk/404.html, in the frame, with one h1, a line and a link to their campaign page', async () => {
+    const campaign = await shippedCampaign();
+    const site = await shippedSite();
+    for (const [i, { language, path }] of notFoundPaths().entries()) {
+      expect(path).toBe(`${languageDir(language)}404.html`);
+      const html = textOf(site, path);
+      const t = voiceOf(sharedTranslator(), language).t;
+      expect(html, path).toContain(`<html lang="${language}" dir="ltr">`);
+      expect(html.match(/<h1[ >]/g), path).toHaveLength(1);
+      expect(html, path).toContain(`<h1>${titles[i]}</h1>`);
+      expect(html, path).toContain(`<p>${t('web-not-found-body')}</p>`);
+      expect(html, path).toContain(`<p><a href="/${indexPath(language)}">${t('web-not-found-home')}</a></p>`);
+      // The frame: the site's name, the language switcher to the other not-found pages, the footer.
+      expect(html, path).toContain(`<p class="site"><a href="/${indexPath(language)}">${campaignIn(campaign, language).meta.title}</a></p>`);
+      for (const other of LANGUAGES) expect(html, path).toContain(`<a href="/${notFoundPath(other)}" hreflang="${other}" lang="${other}"${other === language ? ' aria-current="page"' : ''}>`);
+      expect(html, path).toContain(`<a href="/${languageDir(language)}calendar.ics">`);
+      expect(visible(html), path).toContain(t('web-footer-made'));
+      expect(html, path).toContain('<link rel="stylesheet" href="/style.css">');
+    }
+  });
+
+  it('the root’s speaks every language (a static host shows it in every folder), each line marked with its language', async () => {
+    const html = textOf(await shippedSite(), '404.html');
+    expect(html).toContain('<html lang="en"');
+    for (const l of ['ru', 'kk'] as const) {
+      const t = voiceOf(sharedTranslator(), l).t;
+      expect(html).toContain(`<div lang="${l}">\n<p>${t('web-not-found-title')}. <a href="/${indexPath(l)}">${t('web-not-found-home')}</a></p>\n</div>`);
+    }
+    const site = await shippedSite();
+    for (const path of ['ru/404.html', 'kk/404.html']) expect(textOf(site, path), path).not.toContain('<div lang=');
+  });
+
+  it('are kept out of search engines: noindex, no canonical, og:url or hreflang alternates, even with PUBLIC_URL', async () => {
+    for (const site of [await shippedSite(), await shippedSite('https://example.org/kz/')]) {
+      for (const { path } of notFoundPaths()) {
+        const html = textOf(site, path);
+        expect(html, path).toContain('<meta name="robots" content="noindex">');
+        expect(html, path).not.toMatch(/rel="canonical"|og:url|hreflang="[a-z-]+" href=/);
+      }
+    }
+    const site = await shippedSite();
+    for (const { path } of pagePaths(await shippedCampaign())) expect(textOf(site, path), path).not.toContain('noindex');
+  });
+
+  it('with PUBLIC_URL: every link is absolute under it (right under any prefix a proxy strips)', async () => {
+    const html = textOf(await shippedSite('https://example.org/kz/'), 'ru/404.html');
+    expect(html).toContain('<link rel="stylesheet" href="https://example.org/kz/style.css">');
+    expect(html).toContain('<a href="https://example.org/kz/ru/index.html">');
+    expect(html).toContain('<a href="https://example.org/kz/kk/404.html" hreflang="kk" lang="kk">');
+    expect([...html.matchAll(/ href="([^"]+)"/g)].map((m) => m[1]!).filter((h) => !h.startsWith('https://example.org/kz/') && !h.startsWith('#'))).toEqual([]);
+  });
+
+  it('are in no feed or calendar, and the same bytes from every build', async () => {
+    const site = await shippedSite('https://example.org');
+    for (const [path, file] of site) if (/\.(atom|ics)$/.test(path)) expect(file.body.toString('utf8'), path).not.toMatch(/404|not-found/);
+    const again = await shippedSite('https://example.org');
+    for (const { path } of notFoundPaths()) expect(again.get(path)!.body.equals(site.get(path)!.body), path).toBe(true);
   });
 });
