@@ -5,10 +5,8 @@
  * both cost the fake the same), in the same run. Both long-poll through
  * @grammyjs/runner. The fake runs in a worker thread and times the replies
  * itself: like the real Telegram, it takes no CPU or heap from the bot.
+ * The method, pairs of processes taking turns, is bench/pairs.ts's.
  */
-import { fork, type ChildProcess } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { run } from '@grammyjs/runner';
 import { TelegramAdapter } from '../adapters/telegram/adapter.js';
 import { Dispatcher } from '../src/commands/dispatch.js';
@@ -17,6 +15,7 @@ import { Bot } from 'grammy';
 import { prepareReply } from '../adapters/telegram/keyboard.js';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import { testServices } from '../tests/helpers/core.js';
+import { median, medianOf, pairRatio, pairsOfRounds, serveIfForked, timedRound, type PairsPlan, type Round, type RoundRequest, type Rounds, type Side } from './pairs.js';
 import { fakeInWorker, type FakeInWorker } from './telegram-thread.js';
 
 type Starter = (tg: FakeInWorker) => Promise<() => Promise<void>>;
@@ -62,37 +61,11 @@ const bare: Starter = async (tg) => {
   return () => handle.stop();
 };
 
-type Side = 'placard' | 'bare';
 /** The load shapes, each `REPLIES` replies: a closed loop, or all at once for a burst. */
 type Shape = 'steady' | 'burst' | 'chatty' | 'uncached';
-const SHAPES: readonly Shape[] = ['steady', 'burst', 'chatty', 'uncached'];
-/** Pairs of processes, one Placard and one bare each, started one pair after another. */
-const PROCESS_PAIRS = 6;
-/** Pairs of rounds per shape and pair of processes: one Placard round and one bare round, back to back. */
-const PAIRS = 3;
 const REPLIES = 3000;
-
-/** One round's figures, as a child process reports them. */
-interface Round {
-  readonly perSec: number;
-  /** CPU time of the bot's thread per reply, in µs (NaN where /proc is missing). */
-  readonly cpuUsPerReply: number;
-}
-
-/**
- * CPU time used so far by this process's main thread (the bot; the fake runs
- * in a worker thread), from /proc, in ms: steadier than throughput on a busy
- * machine, since time spent waiting for a core is not counted.
- */
-async function mainThreadCpuMs(): Promise<number> {
-  try {
-    const stat = await readFile(`/proc/self/task/${process.pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10; // utime + stime, in ticks of 10 ms
-  } catch {
-    return NaN;
-  }
-}
+/** Six pairs of processes, three pairs of rounds per shape in each (see bench/pairs.ts). */
+const PLAN: PairsPlan<Shape> = { bench: 'telegram', module: import.meta.url, shapes: ['steady', 'burst', 'chatty', 'uncached'], processPairs: 6, pairs: 3 };
 
 /**
  * One round of a shape, timed by the fake:
@@ -110,94 +83,19 @@ async function mainThreadCpuMs(): Promise<number> {
  *   `Command.cacheable`). Until 30 November 2026 this shape used /help, which
  *   is now cached per platform and language.
  */
-async function round(tg: FakeInWorker, shape: Shape): Promise<Round> {
-  const cpu0 = await mainThreadCpuMs();
-  const perSec = shape === 'burst' ? await tg.burst(REPLIES, '/start')
-    : await tg.steady(100, REPLIES, shape === 'uncached' ? '/next' : '/start', shape === 'chatty' ? undefined : 2000);
-  return { perSec, cpuUsPerReply: ((await mainThreadCpuMs()) - cpu0) * 1000 / REPLIES };
-}
+const round = (tg: FakeInWorker, shape: Shape): Promise<Round> => timedRound(REPLIES, () => (shape === 'burst' ? tg.burst(REPLIES, '/start')
+  : tg.steady(100, REPLIES, shape === 'uncached' ? '/next' : '/start', shape === 'chatty' ? undefined : 2000)));
 
-/** What the parent asks a child: a round of a shape, the p99 latency, or to stop. */
-type ChildRequest = { readonly shape: Shape } | { readonly latency: number } | { readonly stop: true };
+/** What the parent asks a child besides rounds: the p99 latency over that many requests. */
+interface LatencyRequest { readonly latency: number }
 
-/** A child process's life: start the fake and the bot, warm up, then answer the parent's requests one at a time. */
-async function serveSide(side: Side): Promise<void> {
-  const tg = await fakeInWorker();
-  const stop = await (side === 'placard' ? placard : bare)(tg);
-  await tg.burst(1000, '/start'); // warm-up: JIT, sockets
-  await tg.steady(100, 2000, '/next', 2000);
-  const lastNext = await tg.lastText();
-  await tg.steady(100, 2000, '/start', 2000);
-  process.on('message', (req: ChildRequest) => {
-    void (async () => {
-      if ('stop' in req) { await stop(); await tg.close(); process.exit(0); }
-      process.send!('latency' in req ? { p99Ms: await tg.latency(req.latency, '/start') } : await round(tg, req.shape));
-    })();
-  });
-  process.send!({ ready: true, lastTexts: [await tg.lastText(), lastNext] });
-}
-
-/** A side in a child process of its own (its own heap and JIT), answering one request at a time. */
-async function startSide(side: Side): Promise<{ ask: <T>(req: ChildRequest) => Promise<T>; child: ChildProcess; lastTexts: (string | undefined)[] }> {
-  const underTsx = import.meta.url.endsWith('.ts');
-  const child = fork(fileURLToPath(import.meta.url), [side], { execArgv: underTsx ? ['--import', 'tsx'] : [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const next = <T>(): Promise<T> => new Promise((resolve, reject) => {
-    const onExit = (code: number | null): void => reject(new Error(`telegram bench ${side} exited ${code}`));
-    child.once('exit', onExit);
-    child.once('message', (m) => { child.off('exit', onExit); resolve(m as T); });
-  });
-  const { lastTexts } = await next<{ lastTexts: (string | undefined)[] }>();
-  return { child, lastTexts, ask: <T>(req: ChildRequest) => { const answer = next<T>(); child.send(req); return answer; } };
-}
-
-const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
-
-type Rounds = Record<Side, Record<Shape, Round[]>>;
-
-/**
- * One pair of processes: both sides run at once, each with its own fake, and
- * take turns, a Placard round and a bare round back to back, the first of
- * each pair alternating. Adds the rounds to `rounds`; answers the p99s.
- */
-async function processPair(k: number, rounds: Rounds, sameBots: boolean): Promise<Record<Side, number>> {
-  const order: Side[] = k % 2 ? ['bare', 'placard'] : ['placard', 'bare'];
-  const sides = {} as Record<Side, Awaited<ReturnType<typeof startSide>>>;
-  try {
-    for (const side of order) sides[side] = await startSide(sameBots ? 'bare' : side);
-    // Both must answer /start and /next with the same texts, or the comparison means nothing.
-    const [p, b] = [sides.placard.lastTexts, sides.bare.lastTexts];
-    if (p.length !== 2 || p.some((t, i) => !t || t !== b[i])) throw new Error(`telegram bench: the two bots answered differently: ${JSON.stringify({ p, b })}`);
-    for (let i = 0; i < PAIRS; i++) {
-      for (const shape of SHAPES) {
-        for (const side of (i % 2 ? [...order].reverse() : order)) rounds[side][shape].push(await sides[side].ask<Round>({ shape }));
-      }
-    }
-    const p99 = async (side: Side): Promise<number> => (await sides[side].ask<{ p99Ms: number }>({ latency: 400 })).p99Ms;
+/** Every process pair's rounds, and after each pair's rounds the p99 of each side (Placard's asked first). */
+async function pairsWithLatency(sameBots: boolean): Promise<{ rounds: Rounds<Shape>; p99s: Record<Side, number[]> }> {
+  const { rounds, after } = await pairsOfRounds(PLAN, sameBots, async (ask) => {
+    const p99 = async (side: Side): Promise<number> => (await ask<{ p99Ms: number }>(side, { latency: 400 })).p99Ms;
     return { placard: await p99('placard'), bare: await p99('bare') };
-  } finally {
-    for (const { child } of Object.values(sides)) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.send({ stop: true });
-      await exited;
-    }
-  }
-}
-
-/** The median over pairs of rounds of Placard's replies per second over the bare bot's. */
-const pairRatio = (rounds: Rounds, shape: Shape): number =>
-  +median(rounds.placard[shape].map((p, i) => p.perSec / rounds.bare[shape][i]!.perSec)).toFixed(3);
-
-/** Every process pair's rounds; with `sameBots`, both slots run the bare bot (an A/A run: the bench's own noise). */
-async function pairsOfRounds(sameBots: boolean): Promise<{ rounds: Rounds; p99s: Record<Side, number[]> }> {
-  const empty = (): Record<Shape, Round[]> => ({ steady: [], burst: [], chatty: [], uncached: [] });
-  const rounds: Rounds = { placard: empty(), bare: empty() };
-  const p99s: Record<Side, number[]> = { placard: [], bare: [] };
-  for (let k = 0; k < PROCESS_PAIRS; k++) {
-    const p99 = await processPair(k, rounds, sameBots);
-    p99s.placard.push(p99.placard);
-    p99s.bare.push(p99.bare);
-  }
-  return { rounds, p99s };
+  });
+  return { rounds, p99s: { placard: after.map((p) => p.placard), bare: after.map((p) => p.bare) } };
 }
 
 /**
@@ -206,27 +104,24 @@ async function pairsOfRounds(sameBots: boolean): Promise<{ rounds: Rounds; p99s:
  * (`npm run bench -- telegram-aa`).
  */
 export async function benchTelegramNoise(): Promise<Record<string, number>> {
-  const { rounds } = await pairsOfRounds(true);
-  return Object.fromEntries(SHAPES.map((shape) => [`telegram_aa_${shape}_ratio`, pairRatio(rounds, shape)]));
+  const { rounds } = await pairsWithLatency(true);
+  return Object.fromEntries(PLAN.shapes.map((shape) => [`telegram_aa_${shape}_ratio`, pairRatio(rounds, shape)]));
 }
 
 /**
- * Six pairs of processes (see `processPair`), three pairs of rounds per
- * shape in each. The ratios are medians of the eighteen pairs' ratios: a
- * machine that slows down or speeds up (these are shared) moves both halves
- * of a pair alike, and a process that happens to run slow for its whole life
- * (it happens: JIT, placement) is outvoted by the other pairs. The headline
- * is the steady shape; the burst, chatty and uncached ratios, the bot
+ * Six pairs of processes (see bench/pairs.ts), three pairs of rounds per
+ * shape in each. The ratios are medians of the eighteen pairs' ratios. The
+ * headline is the steady shape; the burst, chatty and uncached ratios, the bot
  * thread's CPU time per reply (steady and uncached shapes) and p99 latency
  * (one chat, one request at a time; median over the processes) are reported
  * beside it.
  */
 export async function benchTelegram(): Promise<Record<string, number>> {
-  const { rounds, p99s } = await pairsOfRounds(false);
+  const { rounds, p99s } = await pairsWithLatency(false);
   // Each pair as Placard/bare replies per second, so a reader can see the spread behind the medians.
-  for (const shape of SHAPES) process.stdout.write(`telegram ${shape} pairs: ${rounds.placard[shape].map((p, i) => `${Math.round(p.perSec)}/${Math.round(rounds.bare[shape][i]!.perSec)}`).join(' ')}\n`);
+  for (const shape of PLAN.shapes) process.stdout.write(`telegram ${shape} pairs: ${rounds.placard[shape].map((p, i) => `${Math.round(p.perSec)}/${Math.round(rounds.bare[shape][i]!.perSec)}`).join(' ')}\n`);
   const ratio = (shape: Shape): number => pairRatio(rounds, shape);
-  const mid = (side: Side, shape: Shape, key: keyof Round): number => median(rounds[side][shape].map((r) => r[key]));
+  const mid = (side: Side, shape: Shape, key: keyof Round): number => medianOf(rounds, side, shape, key);
   return {
     telegram_placard_replies_per_sec: Math.round(mid('placard', 'steady', 'perSec')),
     telegram_bare_replies_per_sec: Math.round(mid('bare', 'steady', 'perSec')),
@@ -234,15 +129,26 @@ export async function benchTelegram(): Promise<Record<string, number>> {
     telegram_burst_throughput_ratio: ratio('burst'),
     telegram_chatty_throughput_ratio: ratio('chatty'),
     telegram_uncached_throughput_ratio: ratio('uncached'),
-    telegram_placard_cpu_us_per_reply: +mid('placard', 'steady', 'cpuUsPerReply').toFixed(1),
-    telegram_bare_cpu_us_per_reply: +mid('bare', 'steady', 'cpuUsPerReply').toFixed(1),
-    telegram_placard_uncached_cpu_us_per_reply: +mid('placard', 'uncached', 'cpuUsPerReply').toFixed(1),
-    telegram_bare_uncached_cpu_us_per_reply: +mid('bare', 'uncached', 'cpuUsPerReply').toFixed(1),
+    telegram_placard_cpu_us_per_reply: +mid('placard', 'steady', 'cpuUsPerAnswer').toFixed(1),
+    telegram_bare_cpu_us_per_reply: +mid('bare', 'steady', 'cpuUsPerAnswer').toFixed(1),
+    telegram_placard_uncached_cpu_us_per_reply: +mid('placard', 'uncached', 'cpuUsPerAnswer').toFixed(1),
+    telegram_bare_uncached_cpu_us_per_reply: +mid('bare', 'uncached', 'cpuUsPerAnswer').toFixed(1),
     telegram_placard_p99_ms: +median(p99s.placard).toFixed(2),
     telegram_bare_p99_ms: +median(p99s.bare).toFixed(2),
   };
 }
 
-// As a child process (`bench/telegram.ts placard|bare`, forked above).
-const side = process.argv[2];
-if (process.send && (side === 'placard' || side === 'bare')) await serveSide(side);
+// As a child process (`bench/telegram.ts placard|bare`, forked by bench/pairs.ts): start the fake and the bot, warm up, answer.
+await serveIfForked<RoundRequest<Shape> | LatencyRequest>(async (side) => {
+  const tg = await fakeInWorker();
+  const stop = await (side === 'placard' ? placard : bare)(tg);
+  await tg.burst(1000, '/start'); // warm-up: JIT, sockets
+  await tg.steady(100, 2000, '/next', 2000);
+  const lastNext = await tg.lastText();
+  await tg.steady(100, 2000, '/start', 2000);
+  return {
+    shown: [await tg.lastText(), lastNext],
+    answer: async (req) => ('latency' in req ? { p99Ms: await tg.latency(req.latency, '/start') } : round(tg, req.shape)),
+    stop: async () => { await stop(); await tg.close(); },
+  };
+});
