@@ -48,6 +48,9 @@ const NUMBER: FluentFunction = ([value], options) => {
   return new FluentNumber(value.valueOf(), opts);
 };
 
+/** How many formatted messages with variables a translator keeps before starting over. */
+const MAX_FORMATTED = 4096;
+
 /** Builds a translator over catalog texts, by language (a language without one falls back to English). */
 export function createTranslator(catalogs: Readonly<Partial<Record<Language, string>>>): Translator {
   const bundles = new Map<Language, FluentBundle>();
@@ -81,8 +84,30 @@ export function createTranslator(catalogs: Readonly<Partial<Record<Language, str
     }
     return text;
   };
+  // Messages with variables, by their values when all are strings or numbers: a bot says the same things often (the
+  // same date, years, zone), and Fluent's formatting showed in the profile of uncached answers. Bounded: it starts over.
+  const formatted = new Map<string, string>();
+  const withArgs = (locale: Language, id: string, args: MessageArgs): string => {
+    let key: string | undefined = `${locale}\u0000${id}`;
+    for (const name in args) {
+      const value = args[name];
+      if (typeof value !== 'string' && typeof value !== 'number') { key = undefined; break; }
+      const written = String(value);
+      // Each value with its kind and length, so no two sets of values share a key.
+      key += `\u0000${name}\u0001${typeof value === 'number' ? 'n' : 's'}${written.length}:${written}`;
+    }
+    const kept = key === undefined ? undefined : formatted.get(key);
+    if (kept !== undefined) return kept;
+    const found = format(locale, id, args) ?? format(FALLBACK_LANGUAGE, id, args);
+    if (found === undefined) return id;
+    if (key !== undefined) {
+      if (formatted.size >= MAX_FORMATTED) formatted.clear();
+      formatted.set(key, found);
+    }
+    return found;
+  };
   return {
-    t: (locale, id, args) => (args === undefined ? plain(locale, id) : format(locale, id, args) ?? format(FALLBACK_LANGUAGE, id, args) ?? id),
+    t: (locale, id, args) => (args === undefined ? plain(locale, id) : withArgs(locale, id, args)),
     has: (locale, id) => bundles.get(locale)?.hasMessage(id) ?? false,
     ids: (locale) => idsOf.get(locale) ?? [],
   };

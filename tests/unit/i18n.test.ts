@@ -36,6 +36,22 @@ describe('translator', () => {
     expect(tr.t('en', 'organisations', { count: 1200 })).toBe('1,200 organisations');
   });
 
+  it('answers a message asked again with the same values the same (kept), and any other values as their own', async () => {
+    const tr = await loadTranslator(FIXTURES);
+    for (let round = 0; round < 3; round++) {
+      expect([1, 2, 5, 1, 21].map((count) => tr.t('ru', 'organisations', { count }))).toEqual([
+        '1 организация', '2 организации', '5 организаций', '1 организация', '21 организация',
+      ]);
+      // The same name, a value that would read alike if values were simply joined.
+      expect(tr.t('en', 'greeting', { name: 'Ada\u0000x' })).toBe('Hello, Ada\u0000x!');
+      expect(tr.t('en', 'greeting', { name: 'Ada' })).toBe('Hello, Ada!');
+      expect(tr.t('ru', 'greeting', { name: 'Ada' })).toBe('Привет, Ada!');
+    }
+    // Past what is kept, every answer is still its own.
+    for (let n = 0; n < 5000; n++) expect(tr.t('en', 'greeting', { name: `n${n}` })).toBe(`Hello, n${n}!`);
+    expect(tr.t('en', 'organisations', { count: 1200 })).toBe('1,200 organisations');
+  });
+
   it('finds the project catalogs, each with the same messages as English', async () => {
     expect(defaultLocalesDir()).toBe(resolve(import.meta.dirname, '../../locales'));
     const tr = await sharedTranslator();
