@@ -11,13 +11,14 @@ import { Dispatcher } from '../../src/commands/dispatch.js';
 import type { Services } from '../../src/commands/types.js';
 import { startHttpServer, type HttpServer } from '../../src/http/server.js';
 import { createLogger } from '../../src/log.js';
-import { Scheduler, type SchedulerOptions, type TickReport } from '../../src/schedule/scheduler.js';
+import { Scheduler, type SchedulerOptions } from '../../src/schedule/scheduler.js';
 import type { Store } from '../../src/store/store.js';
 import { startFakeDiscord, type FakeDiscord, type FakeGuildInit } from '../fakes/discord/index.js';
 import { testServices } from '../helpers/core.js';
 import { seedSubscriptions } from '../schedule/harness.js';
 import { DiscordRestProxy } from './discord-proxy.js';
-import { FAST, FaultClock, LATE_MS, TICK_EVERY_MS, type Measured } from './fanout.js';
+import { FAST, FaultClock, LATE_MS, type Measured } from './fanout.js';
+import { tickThroughFault } from './tick-loops.js';
 
 /** The test server. */
 export const G = '210000000000000001';
@@ -115,9 +116,6 @@ export async function startDiscordFaultRig(options: DiscordFaultRigOptions): Pro
   };
 }
 
-const quiet = (r: TickReport | undefined): boolean =>
-  r !== undefined && r.claimed + r.deferred + r.failed + r.storeError + r.paused + r.forbidden === 0;
-
 /** What a Discord run measured, with the worst delay of the chats the fault did not touch. */
 export interface DiscordMeasured extends Measured {
   /** Worst delay (s) over `healthy` chats; 0 when none. */
@@ -147,28 +145,16 @@ export function measure(rig: DiscordFaultRig, ticks: number, timedOut: boolean, 
 }
 
 /**
- * Starts the clock at the due instant and ticks every {@link TICK_EVERY_MS}
+ * Starts the clock at the due instant and ticks every `TICK_EVERY_MS`
  * while `fault` plays out, until it is done, a tick was quiet and every
- * channel has its reminder (or `deadlineMs` of real time passed).
+ * channel has its reminder (or `deadlineMs` of real time passed): see
+ * {@link tickThroughFault}.
  */
 export async function runDiscordFanOut(rig: DiscordFaultRig, fault: () => Promise<void>, opts: { deadlineMs?: number; healthy?: readonly string[] } = {}): Promise<DiscordMeasured> {
-  const deadline = Date.now() + (opts.deadlineMs ?? 30_000);
-  rig.clock.start();
-  let done = false;
-  let failure: unknown;
-  const faulting = fault().then(() => { done = true; }, (e: unknown) => { failure = e; done = true; });
-  let ticks = 0;
-  let timedOut = false;
-  for (;;) {
-    ticks++;
-    const report = await rig.scheduler.tick();
-    if (done && quiet(report) && rig.ids.every((id) => rig.posts(id) > 0)) break;
-    if (Date.now() > deadline) { timedOut = true; break; }
-    await sleep(TICK_EVERY_MS);
-  }
-  await rig.scheduler.stop();
-  await faulting;
-  if (failure !== undefined) throw failure;
+  const { ticks, timedOut } = await tickThroughFault({
+    scheduler: rig.scheduler, clock: rig.clock, fault, deadlineMs: opts.deadlineMs ?? 30_000,
+    delivered: () => rig.ids.every((id) => rig.posts(id) > 0),
+  });
   return measure(rig, ticks, timedOut, opts.healthy);
 }
 

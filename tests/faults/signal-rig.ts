@@ -10,14 +10,13 @@ import { SignalAdapter, type SignalAdapterOptions } from '../../adapters/signal/
 import { Dispatcher } from '../../src/commands/dispatch.js';
 import type { Services } from '../../src/commands/types.js';
 import { createLogger } from '../../src/log.js';
-import { Scheduler, type SchedulerOptions, type TickReport } from '../../src/schedule/scheduler.js';
+import { Scheduler, type SchedulerOptions } from '../../src/schedule/scheduler.js';
 import { startFakeSignal, type FakeSignal } from '../fakes/signal/index.js';
 import { testServices } from '../helpers/core.js';
 import { seedSubscriptions } from '../schedule/harness.js';
 import { JumpClock } from './discord-rig.js';
-import { FAST, LATE_MS, TICK_EVERY_MS, type Measured } from './fanout.js';
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+import { FAST, LATE_MS, type Measured } from './fanout.js';
+import { tickThroughFault } from './tick-loops.js';
 
 /** Options of {@link startSignalFaultRig}. */
 export interface SignalFaultRigOptions {
@@ -82,9 +81,6 @@ export async function startSignalFaultRig(options: SignalFaultRigOptions): Promi
   };
 }
 
-const quiet = (r: TickReport | undefined): boolean =>
-  r !== undefined && r.claimed + r.deferred + r.failed + r.storeError + r.paused + r.forbidden === 0;
-
 /** Counts, from the fake's own records, who got the reminder, how often, and how late; `expected` are the chats that should. */
 export function measure(rig: SignalFaultRig, ticks: number, timedOut: boolean, expected: readonly string[] = rig.ids): Measured {
   let lost = 0;
@@ -105,28 +101,16 @@ export function measure(rig: SignalFaultRig, ticks: number, timedOut: boolean, e
 }
 
 /**
- * Starts the clock at the due instant and ticks every {@link TICK_EVERY_MS}
+ * Starts the clock at the due instant and ticks every `TICK_EVERY_MS`
  * while `fault` plays out, until it is done, a tick was quiet and every
- * expected chat has its reminder (or `deadlineMs` of real time passed).
+ * expected chat has its reminder (or `deadlineMs` of real time passed): see
+ * {@link tickThroughFault}.
  */
 export async function runSignalFanOut(rig: SignalFaultRig, fault: () => Promise<void>, opts: { deadlineMs?: number; expected?: readonly string[] } = {}): Promise<Measured> {
   const expected = opts.expected ?? rig.ids;
-  const deadline = Date.now() + (opts.deadlineMs ?? 30_000);
-  rig.clock.start();
-  let done = false;
-  let failure: unknown;
-  const faulting = fault().then(() => { done = true; }, (e: unknown) => { failure = e; done = true; });
-  let ticks = 0;
-  let timedOut = false;
-  for (;;) {
-    ticks++;
-    const report = await rig.scheduler.tick();
-    if (done && quiet(report) && expected.every((id) => rig.posts(id) > 0)) break;
-    if (Date.now() > deadline) { timedOut = true; break; }
-    await sleep(TICK_EVERY_MS);
-  }
-  await rig.scheduler.stop();
-  await faulting;
-  if (failure !== undefined) throw failure;
+  const { ticks, timedOut } = await tickThroughFault({
+    scheduler: rig.scheduler, clock: rig.clock, fault, deadlineMs: opts.deadlineMs ?? 30_000,
+    delivered: () => expected.every((id) => rig.posts(id) > 0),
+  });
   return measure(rig, ticks, timedOut, expected);
 }

@@ -23,7 +23,8 @@ import { Scheduler, type SchedulerOptions } from '../../src/schedule/scheduler.j
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram/index.js';
 import { testServices } from '../helpers/core.js';
 import { seedSubscriptions } from '../schedule/harness.js';
-import { DUE_MS, FAST, TICK_EVERY_MS } from './fanout.js';
+import { DUE_MS, FAST } from './fanout.js';
+import { tickLikeCron } from './tick-loops.js';
 
 const realSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -137,31 +138,14 @@ export interface DriveStats {
 }
 
 /**
- * Ticks like cron (every {@link TICK_EVERY_MS}, not waiting for the previous
- * tick) until `done()` holds, then two more ticks one after the other (any
- * reminder sent again would show). The scheduler is stopped by the rig's `close()`.
+ * Ticks like cron ({@link tickLikeCron}: every `TICK_EVERY_MS`, not waiting
+ * for the previous tick) until `done()` holds, then two more ticks one after
+ * the other (any reminder sent again would show). The scheduler is stopped by
+ * the rig's `close()`.
  */
 export async function drive(rig: TelegramFanOutRig, done: () => boolean, deadlineMs = 30_000): Promise<DriveStats> {
-  const { scheduler } = rig;
-  const started = Date.now();
-  let ticks = 0;
-  let longest = 0;
-  const running = new Set<Promise<unknown>>();
-  const fire = (): void => {
-    ticks++;
-    const t = Date.now();
-    const p = scheduler.tick().finally(() => { longest = Math.max(longest, Date.now() - t); running.delete(p); });
-    running.add(p);
-  };
-  let timedOut = false;
-  while (!done()) {
-    if (Date.now() - started > deadlineMs) { timedOut = true; break; }
-    fire();
-    await realSleep(TICK_EVERY_MS);
-  }
-  await Promise.all([...running]);
-  for (let i = 0; i < 2; i++) { fire(); await Promise.all([...running]); await realSleep(TICK_EVERY_MS); }
-  return { ticks, overlapped: scheduler.counters.overlapping, longestTickMs: longest, timedOut };
+  const { ticks, longestTickMs, timedOut } = await tickLikeCron(rig.scheduler, done, deadlineMs);
+  return { ticks, overlapped: rig.scheduler.counters.overlapping, longestTickMs, timedOut };
 }
 
 /** What the fake received for a set of chats. */

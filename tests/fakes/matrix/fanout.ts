@@ -11,14 +11,13 @@ import { MatrixAdapter, type MatrixAdapterOptions } from '../../../adapters/matr
 import { Dispatcher } from '../../../src/commands/dispatch.js';
 import type { Services } from '../../../src/commands/types.js';
 import { Scheduler, type SchedulerOptions } from '../../../src/schedule/scheduler.js';
-import { FAST, TICK_EVERY_MS } from '../../faults/fanout.js';
+import { FAST } from '../../faults/fanout.js';
 import { captureLog, JumpClock, type LogLines } from '../../faults/telegram-rig.js';
+import { tickLikeCron } from '../../faults/tick-loops.js';
 import { testServices } from '../../helpers/core.js';
 import { seedSubscriptions } from '../../schedule/harness.js';
 import { startFakeMatrix, type FakeMatrix } from './index.js';
 import { OLA } from './rig.js';
-
-const realSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** A running Matrix fan-out rig. */
 export interface MatrixFanOutRig {
@@ -80,24 +79,9 @@ export function receivedIn(rig: Pick<MatrixFanOutRig, 'hs' | 'clock'>, rooms: re
   return { lost, doubled, firstAt, seconds: Math.round(Math.max(0, ...firstAt.values()) / 100) / 10 };
 }
 
-/** Ticks every {@link TICK_EVERY_MS} until `done()` or the deadline, then twice more (a double would show). */
+/** Ticks like cron ({@link tickLikeCron}) until `done()` or the deadline, then twice more (a double would show). */
 export async function driveMatrix(rig: MatrixFanOutRig, done: () => boolean, deadlineMs = 30_000): Promise<{ ticks: number; timedOut: boolean }> {
-  const started = Date.now();
-  let ticks = 0;
-  const running = new Set<Promise<unknown>>();
-  const fire = (): void => {
-    ticks++;
-    const p = rig.scheduler.tick().finally(() => running.delete(p));
-    running.add(p);
-  };
-  let timedOut = false;
-  while (!done()) {
-    if (Date.now() - started > deadlineMs) { timedOut = true; break; }
-    fire();
-    await realSleep(TICK_EVERY_MS);
-  }
-  await Promise.all([...running]);
-  for (let i = 0; i < 2; i++) { fire(); await Promise.all([...running]); await realSleep(TICK_EVERY_MS); }
+  const { ticks, timedOut } = await tickLikeCron(rig.scheduler, done, deadlineMs);
   return { ticks, timedOut };
 }
 
