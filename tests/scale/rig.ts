@@ -9,7 +9,6 @@ import { randomBytes } from 'node:crypto';
 import type { FakeDiscord } from '../fakes/discord/index.js';
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram/index.js';
 import { dueSlot, groupChatIds, removeCampaign, seedSubscriptions, writeDueCampaign, type DueSlot, type RawStore } from './anniversary.js';
-import { sharedSendBudget } from './capability.js';
 import { startCluster, type Instance } from './cluster.js';
 import { saveEndpoint, startDiscord } from './discord.js';
 import { FanOutGate } from './gate.js';
@@ -33,10 +32,10 @@ export interface ScaleRigOptions {
   /** Also Discord over HTTP interactions through HAProxy (a Discord fake; `DISCORD_PUBLIC_KEY`). */
   readonly discord?: boolean;
   /**
-   * Chats of the anniversary. With the send budget they are subscribed
-   * before the instances start and the fan-out is held back (gate.ts) until
-   * `runAnniversary`; without it, `runAnniversary` subscribes them and the
-   * instances re-read the subscriptions every second to notice them.
+   * Chats of the anniversary: subscribed before the instances start, the
+   * fan-out held back (gate.ts, holding the send budget's lease) until
+   * `runAnniversary`. Without them, `runAnniversary` subscribes its chats
+   * and the instances re-read the subscriptions every second to notice them.
    */
   readonly chats?: number;
 }
@@ -95,7 +94,7 @@ export class ScaleRig {
     let gate: FanOutGate | undefined;
     let proxy: HaProxy | undefined;
     try {
-      if (options.chats !== undefined && sharedSendBudget) {
+      if (options.chats !== undefined) {
         gate = await FanOutGate.hold(options.storeUrl);
         await seedSubscriptions(options.storeUrl, groupChatIds(options.chats), slot);
       }
