@@ -156,12 +156,7 @@ export class Scheduler {
     }
   }
 
-  /**
-   * A whole-bot flood wait of `ms` heard outside the fan-out (an adapter's
-   * answer to a command, see `Adapter.onFloodWait`): this instance's gate
-   * closes, and the wait is written to the store, where the instance
-   * driving the platform's reminders reads it at its next renewal.
-   */
+  /** A whole-bot flood wait heard outside the fan-out (`Adapter.onFloodWait`): closes this gate, and shares it for the driver. */
   floodWaitHeard(platform: Platform, ms: number): void {
     if (!(ms > 0)) return;
     const now = this.ctx.now();
