@@ -13,18 +13,17 @@
  * Skipped, with the reason in its name, where `faketime` is not installed
  * (`.ci/run` installs it).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatSettings } from '../../src/store/chat-settings.js';
 import { CHAT_SETTINGS } from '../../src/store/chat-settings.js';
 import { openStore } from '../../src/store/open.js';
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram/index.js';
+import { spawnPlacard, type PlacardProcess } from '../helpers/cli.js';
 import { freePort, until } from '../helpers/wait.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 /**
  * libfaketime's multi-threaded library (Node runs threads), preloaded into
  * node itself rather than through the `faketime` wrapper, which would stand
@@ -48,20 +47,12 @@ const SETTINGS: ReadonlyArray<readonly [number, ChatSettings]> = [
   [LEFT.id, { subscribed: false, timeZone: 'Asia/Almaty', reminderTime: '09:00', kind: 'group' }],
 ];
 
-interface Served { readonly child: ChildProcess; output(): string; stop(): Promise<number | null> }
+interface Served extends PlacardProcess { stop(): Promise<number | null> }
 
 /** `placard serve` with the clock starting at `at` (UTC) and running on from there. */
 function serveAt(at: string, env: Record<string, string>): Served {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve'], {
-    cwd: ROOT,
-    env: { ...process.env, LD_PRELOAD: LIBFAKETIME!, FAKETIME: `@${at}`, TZ: 'UTC', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.setEncoding('utf8').on('data', (d: string) => { out += d; });
-  child.stderr!.setEncoding('utf8').on('data', (d: string) => { out += d; });
-  const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
-  return { child, output: () => out, stop: async () => { child.kill('SIGTERM'); return exited; } };
+  const served = spawnPlacard({ LD_PRELOAD: LIBFAKETIME!, FAKETIME: `@${at}`, TZ: 'UTC', LOG_LEVEL: 'info', ...env });
+  return { ...served, stop: async () => { served.child.kill('SIGTERM'); return served.exited; } };
 }
 
 describe.skipIf(faketimeMissing)(`the real bot through 16 December 2026 on a faked clock${faketimeMissing ? ' — skipped: faketime is not installed (apt-get install faketime)' : ''}`, () => {

@@ -5,17 +5,15 @@
  * the adapter (a revoked token makes it 503 with the reason, a restored one
  * 200 again), SIGTERM exits 0, and the token never reaches the log.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeMatrix, type FakeMatrix } from '../fakes/matrix/index.js';
 import { MIA, OLA } from '../fakes/matrix/rig.js';
 import { shippedCampaign } from '../helpers/core.js';
+import { spawnPlacard, type PlacardProcess } from '../helpers/cli.js';
 import { freePort, until } from '../helpers/wait.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 
-let child: ChildProcess | undefined;
+let child: PlacardProcess['child'] | undefined;
 let hs: FakeMatrix | undefined;
 afterEach(async () => { child?.kill('SIGKILL'); await hs?.close(); child = undefined; hs = undefined; });
 
@@ -29,14 +27,9 @@ describe('placard serve on Matrix', () => {
     hs = await startFakeMatrix();
     const room = hs.roomWithBot({ creator: OLA, members: [MIA], name: 'Solidarity' });
     const port = await freePort();
-    child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve'], {
-      cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, STORE_URL: 'memory://', LOG_LEVEL: 'debug', HTTP_PORT: String(port), MATRIX_HOMESERVER_URL: hs.url, MATRIX_ACCESS_TOKEN: hs.token },
-    });
-    let out = '';
-    child.stdout!.setEncoding('utf8').on('data', (d: string) => { out += d; });
-    child.stderr!.setEncoding('utf8').on('data', (d: string) => { out += d; });
-    const exited = new Promise<number | null>((r) => child!.on('exit', (code) => r(code)));
+    const served = spawnPlacard({ STORE_URL: 'memory://', LOG_LEVEL: 'debug', HTTP_PORT: String(port), MATRIX_HOMESERVER_URL: hs.url, MATRIX_ACCESS_TOKEN: hs.token });
+    child = served.child;
+    const { exited } = served;
     await until(async () => (await readyz(port)).status === 200, 30_000, 'ready');
 
     const campaign = await shippedCampaign();
@@ -60,8 +53,8 @@ describe('placard serve on Matrix', () => {
 
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
-    expect(out).toContain('"adapter":"matrix"');
-    expect(out).not.toContain(hs.token);
-    expect(out).not.toContain(MIA);
+    expect(served.output()).toContain('"adapter":"matrix"');
+    expect(served.output()).not.toContain(hs.token);
+    expect(served.output()).not.toContain(MIA);
   }, 90_000);
 });

@@ -3,29 +3,22 @@
  * never contains the token even when the platform fails, and SIGTERM → exit 0
  * well within the shutdown bound.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Faults, startFakeTelegram, type FakeTelegram } from '../fakes/telegram/index.js';
 import { shippedCampaign } from '../helpers/core.js';
+import { spawnPlacard } from '../helpers/cli.js';
 import { freePort, until } from '../helpers/wait.js';
-
-const ROOT = resolve(import.meta.dirname, '../..');
 
 interface Running { child: ChildProcess; output: () => string; exited: Promise<{ code: number | null; ms: number }>; signalAt: () => void }
 
 /** `placard serve`, or with `plain` just `placard` (what `npm start` runs), which serves once a token is set. */
 function start(env: Record<string, string>, plain = false): Running {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...(plain ? [] : ['serve'])], {
-    cwd: ROOT, env: { ...process.env, STORE_URL: 'memory://', LOG_LEVEL: 'debug', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.setEncoding('utf8').on('data', (d: string) => { out += d; });
-  child.stderr!.setEncoding('utf8').on('data', (d: string) => { out += d; });
+  const { child, output, exited: code } = spawnPlacard({ STORE_URL: 'memory://', LOG_LEVEL: 'debug', ...env }, plain ? [] : ['serve']);
   let t0 = 0;
-  const exited = new Promise<{ code: number | null; ms: number }>((res) => child.on('exit', (code) => res({ code, ms: Date.now() - t0 })));
-  return { child, output: () => out, exited, signalAt: () => { t0 = Date.now(); } };
+  const exited = code.then((c) => ({ code: c, ms: Date.now() - t0 }));
+  return { child, output, exited, signalAt: () => { t0 = Date.now(); } };
 }
 
 let running: Running | undefined;

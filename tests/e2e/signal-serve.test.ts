@@ -5,18 +5,16 @@
  * `/subscribe`, the daemon going away shows in `/readyz`, no phone number
  * or ACI in the log, and SIGTERM → exit 0.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeSignal, type FakeSignal, type Person } from '../fakes/signal/index.js';
 import { shippedCampaign } from '../helpers/core.js';
+import { spawnPlacard, type PlacardProcess } from '../helpers/cli.js';
 import { freePort, until } from '../helpers/wait.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const ANA: Person = { number: '+4917600000001', uuid: '0b7a9a62-43a1-4b0a-9a7e-6f0d5f1c2a01', name: 'Ana' };
 const MIA: Person = { number: '+4917600000002', uuid: '0b7a9a62-43a1-4b0a-9a7e-6f0d5f1c2a02', name: 'Mia' };
 
-let child: ChildProcess | undefined;
+let child: PlacardProcess['child'] | undefined;
 let sig: FakeSignal | undefined;
 afterEach(async () => { child?.kill('SIGKILL'); await sig?.close(); child = undefined; sig = undefined; });
 
@@ -31,14 +29,9 @@ describe('placard serve on Signal', () => {
     const fake = sig;
     const group = fake.addGroup({ name: 'Solidarity', members: [{ person: ANA, admin: true }, { person: MIA }] });
     const port = await freePort();
-    child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve'], {
-      cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, STORE_URL: 'memory://', LOG_LEVEL: 'debug', HTTP_PORT: String(port), SIGNAL_CLI_URL: fake.url, SIGNAL_ACCOUNT: fake.account, TELEGRAM_BOT_TOKEN: '', DISCORD_TOKEN: '' },
-    });
-    let out = '';
-    child.stdout!.setEncoding('utf8').on('data', (d: string) => { out += d; });
-    child.stderr!.setEncoding('utf8').on('data', (d: string) => { out += d; });
-    const exited = new Promise<number | null>((res) => child!.on('exit', (code) => res(code)));
+    const served = spawnPlacard({ STORE_URL: 'memory://', LOG_LEVEL: 'debug', HTTP_PORT: String(port), SIGNAL_CLI_URL: fake.url, SIGNAL_ACCOUNT: fake.account, TELEGRAM_BOT_TOKEN: '', DISCORD_TOKEN: '' });
+    child = served.child;
+    const { exited } = served;
     await until(async () => (await readyz(port)).status === 200, 30_000, 'ready');
 
     fake.say(MIA, '/demands', { group });
@@ -60,7 +53,7 @@ describe('placard serve on Signal', () => {
 
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
-    for (const secret of [fake.account, ANA.number!, ANA.uuid!, MIA.number!, MIA.uuid!]) expect(out).not.toContain(secret);
-    expect(out).toContain('signal event stream connected');
+    for (const secret of [fake.account, ANA.number!, ANA.uuid!, MIA.number!, MIA.uuid!]) expect(served.output()).not.toContain(secret);
+    expect(served.output()).toContain('signal event stream connected');
   }, 90_000);
 });
